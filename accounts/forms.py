@@ -1,0 +1,148 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    StringField,
+)
+from wtforms.validators import AnyOf, DataRequired, Email, EqualTo, Length, Optional
+
+from .models import EMAIL_MAX, NAME_MAX, Contrast, TextSize
+
+PASSWORD_MIN = 8
+PASSWORD_MAX = 128
+
+
+def language_choices():
+    return [SelectChoice("en", "English"), SelectChoice("nl", "Nederlands")]
+
+
+def text_size_choices():
+    return [
+        SelectChoice(TextSize.NORMAL.value, _l("Normal")),
+        SelectChoice(TextSize.LARGE.value, _l("Large")),
+        SelectChoice(TextSize.LARGER.value, _l("Larger")),
+    ]
+
+
+def contrast_choices():
+    return [
+        SelectChoice(Contrast.NORMAL.value, _l("Normal")),
+        SelectChoice(Contrast.HIGH.value, _l("High contrast")),
+    ]
+
+
+def _email():
+    return EmailField(
+        _l("Email address"),
+        validators=[
+            DataRequired(_l("Enter your email address.")),
+            Email(_l("Enter an email address like name@example.com."), check_deliverability=False),
+            Length(max=EMAIL_MAX, message=_l("An email address can be at most 254 characters.")),
+        ],
+    )
+
+
+def _name():
+    return StringField(
+        _l("Your name"),
+        description=_l("The name your mentor and organisation will see."),
+        validators=[
+            DataRequired(_l("Enter your name.")),
+            Length(max=NAME_MAX, message=_l("Your name can be at most 80 characters long.")),
+        ],
+    )
+
+
+def _new_password():
+    return PasswordField(
+        _l("Choose a password"),
+        description=_l("At least 8 characters. A short sentence is easy to remember."),
+        validators=[
+            DataRequired(_l("Choose a password.")),
+            Length(
+                min=PASSWORD_MIN,
+                max=PASSWORD_MAX,
+                message=_l("Your password needs between 8 and 128 characters."),
+            ),
+        ],
+    )
+
+
+def _confirm():
+    return PasswordField(
+        _l("Type the password again"),
+        validators=[
+            DataRequired(_l("Type the password again.")),
+            EqualTo("password", message=_l("The two passwords are not the same.")),
+        ],
+    )
+
+
+class LoginForm(FlaskForm):
+    email = _email()
+    password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password."))])
+    remember = BooleanField(_l("Keep me signed in on this computer"), default=True)
+    next = HiddenField()
+
+
+class AcceptInvitationForm(FlaskForm):
+    name = _name()
+    password = _new_password()
+    confirm = _confirm()
+
+
+class JoinForm(FlaskForm):
+    code = StringField(
+        _l("Join code"),
+        description=_l("Your organisation gave you this code, for example HERSTART-DEMO."),
+        validators=[
+            DataRequired(_l("Enter the join code.")),
+            Length(max=32, message=_l("A join code is at most 32 characters.")),
+        ],
+    )
+    name = _name()
+    email = _email()
+    password = _new_password()
+    confirm = _confirm()
+
+
+class ResetRequestForm(FlaskForm):
+    email = _email()
+
+
+class ResetPasswordForm(FlaskForm):
+    password = _new_password()
+    confirm = _confirm()
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(
+        _l("Current password"), validators=[DataRequired(_l("Enter your current password."))]
+    )
+    password = _new_password()
+    confirm = _confirm()
+
+
+class ProfileForm(FlaskForm):
+    name = _name()
+    language = RadioField(_l("Language"), choices=language_choices())
+    text_size = RadioField(_l("Text size"), choices=text_size_choices())
+    contrast = RadioField(_l("Contrast"), choices=contrast_choices())
+
+
+class DisplayForm(FlaskForm):
+    """The buttons in every page's header; each button sends one of these values."""
+
+    language = StringField(validators=[Optional(), AnyOf(["en", "nl"])])
+    text_size = StringField(validators=[Optional(), AnyOf([s.value for s in TextSize])])
+    contrast = StringField(validators=[Optional(), AnyOf([c.value for c in Contrast])])
+    next = HiddenField()
+
+
+class OrganisationSwitchForm(FlaskForm):
+    organisation_id = HiddenField(validators=[DataRequired()])

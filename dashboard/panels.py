@@ -1,0 +1,24 @@
+"""Which panels the dashboard shows a person, in order. Each panel lives in its own file here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+def for_person(user, organisation, roles) -> list[Panel]:
+    from . import learning, mentoring, staff
+
+    if organisation is None:
+        return []
+    built = (
+        learning.panel(user, organisation, roles),
+        mentoring.panel(user, organisation, roles),
+        staff.panel(user, organisation, roles),
+    )
+    return [panel for panel in built if panel is not None]

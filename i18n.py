@@ -1,0 +1,183 @@
+"""Translation catalogues: one per feature, so each feature's strings live beside it.
+
+English is the source language. `flask i18n update` extracts every marked string into its
+catalogue's .po files; `flask i18n compile` writes the .mo files the app reads; the test suite
+fails while any string has no Dutch translation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir, extract_from_file
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+from flask.cli import AppGroup
+
+ROOT = Path(__file__).resolve().parent
+LANGUAGES = ("nl",)
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "_l": None,
+    "lazy_gettext": None,
+    "lazy_ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+}
+METHODS = [("**.py", "python"), ("**.html", "jinja2"), ("**.txt", "jinja2")]
+JINJA = {"**.html": {"extensions": "jinja2.ext.do"}, "**.txt": {"extensions": "jinja2.ext.do"}}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A catalogue folder and the files and folders whose strings go into it."""
+
+    directory: str
+    paths: tuple[str, ...]
+
+
+CATALOGUES = (
+    Source(
+        "translations",
+        (
+            "app.py",
+            "accounts",
+            "dashboard",
+            "organisations",
+            "demo",
+            "templates/base.html",
+            "templates/_macros.html",
+            "templates/accounts",
+            "templates/dashboard",
+            "templates/organisations",
+            "templates/errors",
+        ),
+    ),
+    Source("modules/translations", ("modules", "templates/modules")),
+    Source("quizzes/translations", ("quizzes", "templates/quizzes")),
+    Source("logbook/translations", ("logbook", "templates/logbook")),
+    Source("mentoring/translations", ("mentoring", "templates/mentoring")),
+)
+
+
+def translation_directories() -> str:
+    return ";".join(source.directory for source in CATALOGUES)
+
+
+def extract(source: Source) -> Catalog:
+    catalog = Catalog(project="Herstart", charset="utf-8")
+    for relative in source.paths:
+        path = ROOT / relative
+        if not path.exists():
+            continue
+        if path.is_dir():
+            found = extract_from_dir(
+                path, METHODS, JINJA, keywords=KEYWORDS, comment_tags=("Translators:",)
+            )
+        else:
+            method = "python" if path.suffix == ".py" else "jinja2"
+            found = (
+                (path.name, *rest)
+                for rest in extract_from_file(
+                    method,
+                    path,
+                    keywords=KEYWORDS,
+                    comment_tags=("Translators:",),
+                    options=JINJA["**.html"],
+                )
+            )
+        for filename, lineno, message, comments, context in found:
+            if "translations" in Path(filename).parts:
+                continue
+            catalog.add(
+                message,
+                None,
+                [(f"{relative}/{filename}", lineno)],
+                auto_comments=comments,
+                context=context,
+            )
+    return catalog
+
+
+def po_path(source: Source, language: str) -> Path:
+    return ROOT / source.directory / language / "LC_MESSAGES" / "messages.po"
+
+
+def read_catalogue(path: Path, language: str) -> Catalog:
+    if not path.exists():
+        return Catalog(locale=language, project="Herstart")
+    with path.open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+def update() -> None:
+    for source in CATALOGUES:
+        template = extract(source)
+        for language in LANGUAGES:
+            path = po_path(source, language)
+            catalog = read_catalogue(path, language)
+            catalog.update(template, update_header_comment=False)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("wb") as handle:
+                write_po(
+                    handle,
+                    catalog,
+                    width=100,
+                    omit_header=False,
+                    ignore_obsolete=True,
+                    include_previous=False,
+                    sort_by_file=True,
+                )
+
+
+def compile_all() -> None:
+    for source in CATALOGUES:
+        for language in LANGUAGES:
+            path = po_path(source, language)
+            if path.exists():
+                catalog = read_catalogue(path, language)
+                with path.with_suffix(".mo").open("wb") as handle:
+                    write_mo(handle, catalog, use_fuzzy=False)
+
+
+def missing() -> dict[str, list[str]]:
+    """Every extracted string that has no Dutch translation yet, per catalogue."""
+    gaps: dict[str, list[str]] = {}
+    for source in CATALOGUES:
+        template = extract(source)
+        for language in LANGUAGES:
+            catalog = read_catalogue(po_path(source, language), language)
+            for message in template:
+                if not message.id:
+                    continue
+                found = catalog.get(message.id, message.context)
+                strings = found.string if found else None
+                if isinstance(strings, tuple | list):
+                    ok = all(strings)
+                else:
+                    ok = bool(strings)
+                if not ok or (found is not None and found.fuzzy):
+                    key = f"{source.directory} [{language}]"
+                    gaps.setdefault(key, []).append(str(message.id))
+    return gaps
+
+
+i18n_cli = AppGroup("i18n", help="Translation catalogues.")
+
+
+@i18n_cli.command("update")
+def update_command() -> None:
+    """Extract every marked string and add new ones to the .po files."""
+    update()
+    for where, ids in missing().items():
+        click.echo(f"{where}: {len(ids)} without translation")
+
+
+@i18n_cli.command("compile")
+def compile_command() -> None:
+    """Write the .mo files the app reads."""
+    compile_all()

@@ -1,0 +1,3 @@
+"""Logbook pages for learners and mentors."""
+
+from . import bp  # noqa: F401

@@ -1,0 +1,3 @@
+"""Course pages: catalogue, overview, module, sections, cases, books, print."""
+
+from . import bp  # noqa: F401

@@ -1,0 +1,3 @@
+"""Quiz pages: attempts, questions, check, results."""
+
+from . import bp  # noqa: F401

@@ -1,0 +1,172 @@
+"""Fixtures shared by every test: an app per test on SQLite or PostgreSQL, a real SMTP server."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from aiosmtpd.controller import Controller
+from flask.testing import FlaskClient
+
+import i18n
+from app import create_app
+from extensions import db
+from tests.factories import Factory
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_COURSES = ROOT / "tests" / "data" / "courses"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Mailbox:
+    """Collects what the test SMTP server receives."""
+
+    def __init__(self):
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        from email import message_from_bytes, policy
+
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+    def clear(self):
+        self.messages.clear()
+
+    def last_body(self) -> str:
+        return self.messages[-1].get_body(preferencelist=("plain",)).get_content()
+
+
+@pytest.fixture(scope="session")
+def smtp():
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, mailbox
+    controller.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues():
+    i18n.compile_all()
+
+
+def _database_url(tmp_path_factory, worker: str) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp_path_factory.getbasetemp() / f'test-{worker}.sqlite'}"
+    url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+    schema = f"test_{worker}"
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    engine.dispose()
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory, worker_id):
+    url = _database_url(tmp_path_factory, worker_id)
+    app = create_app(_config(url, mail_port=25))
+    with app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    return url
+
+
+def _config(url: str, mail_port: int) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "PASSWORD_METHOD": "pbkdf2:sha256:1000",
+        "COURSES_ROOT": str(TEST_COURSES),
+        "MAIL_BACKEND": "smtp",
+        "MAIL_SERVER": "127.0.0.1",
+        "MAIL_PORT": mail_port,
+        "SERVER_NAME": "herstart.test",
+    }
+
+
+@pytest.fixture
+def config(database_url, smtp) -> dict:
+    """The test config; a test may change it before asking for `app`."""
+    return _config(database_url, smtp[0].port)
+
+
+class FreshContextClient(FlaskClient):
+    """Each request gets its own app context, as in production, so `g` never leaks between
+    requests; the test's own session is expired afterwards so it reads what the request wrote."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()
+        return response
+
+
+@pytest.fixture
+def app(config):
+    app = create_app(config)
+    app.test_client_class = FreshContextClient
+    with app.app_context():
+        yield app
+        db.session.remove()
+        with db.engine.begin() as conn:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(table.delete())
+        db.engine.dispose()
+
+
+@pytest.fixture
+def mailbox(smtp):
+    box = smtp[1]
+    box.clear()
+    return box
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make(app) -> Factory:
+    return Factory()
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, user):
+        """Sign in without the form: the login form has its own tests."""
+        with self.client.session_transaction() as session:
+            session["_user_id"] = str(user.id)
+            session["_fresh"] = True
+
+    def logout(self):
+        with self.client.session_transaction() as session:
+            session.clear()
+
+
+@pytest.fixture
+def auth(client) -> Auth:
+    return Auth(client)

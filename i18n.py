@@ -70,10 +70,9 @@ def translation_directories() -> str:
 
 def extract(source: Source) -> Catalog:
     catalog = Catalog(project="Herstart", charset="utf-8")
-    for relative in source.paths:
-        path = ROOT / relative
-        if not path.exists():
-            continue
+    paths = sorted({path for pattern in source.paths for path in ROOT.glob(pattern)})
+    for path in paths:
+        relative = path.parent.relative_to(ROOT) if path.is_file() else path.relative_to(ROOT)
         if path.is_dir():
             found = extract_from_dir(
                 path, METHODS, JINJA, keywords=KEYWORDS, comment_tags=("Translators:",)
@@ -114,8 +113,10 @@ def read_catalogue(path: Path, language: str) -> Catalog:
         return read_po(handle, locale=language)
 
 
-def update() -> None:
+def update(only: str | None = None) -> None:
     for source in CATALOGUES:
+        if only and source.directory != only:
+            continue
         template = extract(source)
         for language in LANGUAGES:
             path = po_path(source, language)
@@ -170,9 +171,10 @@ i18n_cli = AppGroup("i18n", help="Translation catalogues.")
 
 
 @i18n_cli.command("update")
-def update_command() -> None:
+@click.option("--catalogue", help="Only this catalogue folder, e.g. quizzes/translations.")
+def update_command(catalogue: str | None) -> None:
     """Extract every marked string and add new ones to the .po files."""
-    update()
+    update(catalogue)
     for where, ids in missing().items():
         click.echo(f"{where}: {len(ids)} without translation")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, g, request, session
+from flask import current_app, g, has_request_context, request, session
 from flask_login import current_user
 
 from extensions import db
@@ -40,6 +40,8 @@ def organisation_by_slug(slug: str) -> Organisation | None:
 def select_locale() -> str:
     """The person's choice, then the cookie, then the browser, then the organisation's default."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # the CLI and background jobs speak the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user.is_authenticated and current_user.language in languages:
         return current_user.language
     cookie = request.cookies.get(LANGUAGE_COOKIE)

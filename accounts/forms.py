@@ -36,9 +36,14 @@ def contrast_choices():
     ]
 
 
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
 def _email():
     return EmailField(
         _l("Email address"),
+        filters=[strip],
         validators=[
             DataRequired(_l("Enter your email address.")),
             Email(_l("Enter an email address like name@example.com."), check_deliverability=False),
@@ -99,6 +104,7 @@ class AcceptInvitationForm(FlaskForm):
 class JoinForm(FlaskForm):
     code = StringField(
         _l("Join code"),
+        filters=[strip],
         description=_l("Your organisation gave you this code, for example HERSTART-DEMO."),
         validators=[
             DataRequired(_l("Enter the join code.")),

@@ -12,12 +12,13 @@ class Panel:
 
 
 def for_person(user, organisation, roles) -> list[Panel]:
-    from . import learning, mentoring, staff
+    from . import learning, logbook, mentoring, staff
 
     if organisation is None:
         return []
     built = (
         learning.panel(user, organisation, roles),
+        logbook.panel(user, organisation, roles),
         mentoring.panel(user, organisation, roles),
         staff.panel(user, organisation, roles),
     )

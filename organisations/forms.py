@@ -3,12 +3,14 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, RadioField, SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
+from accounts.forms import strip
 from accounts.models import EMAIL_MAX, Role
 
 
 class InvitationForm(FlaskForm):
     email = EmailField(
         _l("Email address of the person you invite"),
+        filters=[strip],
         validators=[
             DataRequired(_l("Enter the email address of the person you invite.")),
             Email(_l("Enter an email address like name@example.com."), check_deliverability=False),

@@ -64,7 +64,7 @@ def _database_url(tmp_path_factory, worker: str) -> str:
     if not url:
         return f"sqlite:///{tmp_path_factory.getbasetemp() / f'test-{worker}.sqlite'}"
     url = url.replace("postgresql://", "postgresql+psycopg://", 1)
-    schema = f"test_{worker}"
+    schema = f"test_{worker}_{os.getpid()}"
     engine = sa.create_engine(url)
     with engine.begin() as conn:
         conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
@@ -81,7 +81,13 @@ def database_url(tmp_path_factory, worker_id):
     with app.app_context():
         db.create_all()
         db.engine.dispose()
-    return url
+    yield url
+    if url.startswith("postgresql"):
+        schema = url.rsplit("%3D", 1)[1]
+        engine = sa.create_engine(url.split("?")[0])
+        with engine.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        engine.dispose()
 
 
 def _config(url: str, mail_port: int) -> dict:
@@ -128,6 +134,33 @@ def app(config):
             for table in reversed(db.metadata.sorted_tables):
                 conn.execute(table.delete())
         db.engine.dispose()
+
+
+class StatementCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, *args):
+        self.count += 1
+
+
+@pytest.fixture
+def count_statements(app):
+    """`with count_statements() as counter: ...` then `counter.count`: SQL statements sent."""
+    from contextlib import contextmanager
+
+    from sqlalchemy import event
+
+    @contextmanager
+    def counting():
+        counter = StatementCounter()
+        event.listen(db.engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            event.remove(db.engine, "before_cursor_execute", counter)
+
+    return counting
 
 
 @pytest.fixture

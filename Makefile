@@ -1,0 +1,63 @@
+# Herstart: `make run` to try it, `make test` to prove it. Everything installs itself.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+AXE_VERSION := 4.11.0
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
+export FLASK_APP := app:create_app
+PYTEST := $(BIN)/python -m pytest -p no:cacheprovider
+
+.PHONY: run test test-sqlite test-postgres test-browser lint format translations compile bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+compile: install
+	$(BIN)/flask i18n compile
+
+run: install compile
+	$(BIN)/flask db upgrade
+	$(BIN)/flask demo load
+	@echo "Herstart runs on http://127.0.0.1:5000 (Ctrl+C stops it)"
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+# Debian's chromium (never `playwright install`: it cannot download here) and a pinned axe-core.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }
+	@test -f $(AXE) || npm install --silent --no-save --no-package-lock --prefix .cache/axe axe-core@$(AXE_VERSION)
+
+test: install compile browser-deps lint
+	@echo "== Leg 1 of 3: SQLite =="
+	$(PYTEST) -n 2
+	@echo "== Leg 2 of 3: PostgreSQL ($(TEST_DATABASE_URL)) =="
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=5).close()" 2>/dev/null; then \
+		TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) -n 2; \
+	elif [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): failing, because CI is set"; exit 1; \
+	else echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): leg skipped (it fails when CI is set)"; fi
+	@echo "== Leg 3 of 3: browser (Playwright + chromium + axe-core $(AXE_VERSION)) =="
+	$(PYTEST) -m browser tests/browser
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+translations: install
+	$(BIN)/flask i18n update
+
+bench: install
+	@for bench in bench/bench_*.py; do echo "== $$bench =="; $(BIN)/python $$bench || exit 1; done
+
+clean:
+	rm -rf $(VENV) .cache instance/*.sqlite

@@ -1,0 +1,133 @@
+"""Browser tests: the app served on a free loopback port, Debian's chromium driven by Playwright,
+and axe-core (WCAG 2.1 A and AA) run on every page a test visits."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from app import create_app
+from extensions import db
+from tests.conftest import FreshContextClient, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _require(thing: str, present: bool) -> None:
+    if present:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{thing} is missing: run `make test`, which installs it")
+    pytest.skip(f"{thing} is missing")
+
+
+@pytest.fixture(scope="session")
+def playwright_browser():
+    _require("Debian's chromium (/usr/bin/chromium)", Path(CHROMIUM).exists())
+    _require(f"axe-core ({AXE})", AXE.exists())
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_app(config, tmp_path, smtp):
+    """The app on a real port, sharing the test database with the test itself."""
+    app = create_app({**config, "SERVER_NAME": None, "TESTING": False})
+    app.test_client_class = FreshContextClient
+    port = free_port()
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    app.config["BASE_URL"] = f"http://127.0.0.1:{port}"
+    with app.app_context():
+        yield app
+        db.session.remove()
+        server.shutdown()
+        thread.join(5)
+        with db.engine.begin() as conn:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(table.delete())
+        db.engine.dispose()
+
+
+class Browser:
+    """A page that remembers every URL it visited, so the test can prove each was checked."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.visited: list[str] = []
+        self.checked: set[str] = set()
+        page.on("framenavigated", self._navigated)
+        page.on("dialog", self._dialog)
+        self.dialogs: list[str] = []
+
+    def _navigated(self, frame):
+        if frame == self.page.main_frame:
+            self.visited.append(frame.url)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def goto(self, path: str):
+        self.page.goto(self.base_url + path)
+        self.axe()
+        return self.page
+
+    def axe(self) -> None:
+        """Run axe-core on the page as it is now; any violation fails with rule and element."""
+        self.page.wait_for_load_state("load")
+        self.page.evaluate(AXE.read_text())
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        problems = [
+            f"{v['id']} ({v['impact']}): {v['help']}\n    "
+            + "\n    ".join(str(node["target"]) + " " + node["html"][:120] for node in v["nodes"])
+            for v in result["violations"]
+        ]
+        assert not problems, f"axe-core on {self.page.url}:\n" + "\n".join(problems)
+        self.checked.add(self.page.url)
+
+
+@pytest.fixture
+def browser(playwright_browser, live_app):
+    context = playwright_browser.new_context(base_url=live_app.config["BASE_URL"])
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    visitor = Browser(page, live_app.config["BASE_URL"])
+    yield visitor
+    context.close()
+    unchecked = [url for url in visitor.visited if url not in visitor.checked]
+    assert not unchecked, "pages visited without an axe-core check:\n" + "\n".join(unchecked)

@@ -1,0 +1,52 @@
+"""The flask commands of the foundation: demo data and administrators."""
+
+from accounts.models import Membership, User, find_user_by_email
+from extensions import db
+
+
+def count(model) -> int:
+    return db.session.scalar(db.select(db.func.count()).select_from(model))
+
+
+def test_demo_load_twice_changes_nothing_and_prints_the_passwords(runner):
+    first = runner.invoke(args=["demo", "load"])
+    people, memberships = count(User), count(Membership)
+    second = runner.invoke(args=["demo", "load"])
+    assert first.exit_code == 0, first.output
+    assert "herstart-demo" in first.output and "learner1@demo.herstart.eu" in second.output
+    assert (count(User), count(Membership)) == (people, memberships)
+
+
+def test_create_admin(runner):
+    result = runner.invoke(
+        args=[
+            "users",
+            "create-admin",
+            "--email",
+            "Root@Example.org",
+            "--name",
+            "Root",
+            "--password",
+            "long enough",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert find_user_by_email("root@example.org").is_admin
+
+
+def test_create_admin_refuses_a_taken_address(runner, make):
+    make.user(email="root@example.org")
+    result = runner.invoke(
+        args=[
+            "users",
+            "create-admin",
+            "--email",
+            "root@example.org",
+            "--name",
+            "Root",
+            "--password",
+            "long enough",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "There is already an account" in result.output

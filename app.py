@@ -62,6 +62,20 @@ def _init_extensions(app: Flask) -> None:
 
 def _load_content(app: Flask) -> None:
     """Course files are parsed and rendered once here; invalid content stops the start."""
+    import sys
+    from pathlib import Path
+
+    from modules.content import Catalogue, ContentError, load_catalogue
+
+    try:
+        app.extensions["catalogue"] = load_catalogue(Path(app.config["COURSES_ROOT"]))
+    except ContentError as error:
+        if sys.argv[1:3] == ["courses", "check"]:  # the one command that must run to say why
+            app.extensions["catalogue"] = Catalogue()
+            return
+        raise SystemExit(
+            f"Herstart cannot start: the course content has errors.\n{error}"
+        ) from None
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -84,8 +98,10 @@ def _register_blueprints(app: Flask) -> None:
 def _register_cli(app: Flask) -> None:
     from accounts.cli import users_cli
     from demo.cli import demo_cli
+    from modules.cli import courses_cli
 
     app.cli.add_command(users_cli)
+    app.cli.add_command(courses_cli)
     app.cli.add_command(i18n.i18n_cli)
     app.cli.add_command(demo_cli)
 
@@ -116,6 +132,7 @@ def _register_request_hooks(app: Flask) -> None:
     from accounts.forms import DisplayForm
 
     app.add_template_filter(role_label, "role_label")
+    app.add_template_global(lambda endpoint: endpoint in app.view_functions, "has_endpoint")
     for helper in (format_date, format_datetime, format_time, format_timedelta):
         app.add_template_global(helper)
     app.add_template_global(role_label, "role_label")

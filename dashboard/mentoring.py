@@ -1,9 +1,46 @@
-"""The dashboard's mentoring panel."""
+"""The dashboard's mentoring panel: your mentor or mentees, proposals to answer, a charter to
+sign, the next meeting due."""
 
 from __future__ import annotations
+
+from accounts.models import Role
+from extensions import utcnow
+from mentoring import services
+from mentoring.models import PairState
 
 from .panels import Panel
 
 
 def panel(user, organisation, roles) -> Panel | None:
-    return None
+    if not roles & {Role.LEARNER, Role.MENTOR}:
+        return None
+    pairs = services.pairs_of(user, organisation.id)
+    now = utcnow()
+    current = []
+    for pair in pairs:
+        if not pair.is_current:
+            continue
+        charter = services.current_charter(pair)
+        side = pair.side_of(user.id)
+        current.append(
+            {
+                "pair": pair,
+                "other": pair.other(user.id),
+                "side": side,
+                "to_sign": charter is not None and getattr(charter, f"{side}_signed_at") is None,
+                "no_charter": charter is None,
+                "health": services.health_of(pair, now),
+            }
+        )
+    return Panel(
+        "mentoring/_dashboard.html",
+        {
+            "mentoring_survey": services.survey_of(user.id, organisation.id),
+            "mentoring_waiting": [
+                p
+                for p in pairs
+                if p.state == PairState.PROPOSED.value and not services.has_answered(p, user.id)
+            ],
+            "mentoring_current": current,
+        },
+    )

@@ -1,9 +1,33 @@
-"""The dashboard's staff panel."""
+"""The dashboard's staff panel: the mentoring programme's to-do."""
 
 from __future__ import annotations
+
+from accounts.models import Role
+from extensions import db, utcnow
+from mentoring import services
+from mentoring.health import Health
+from mentoring.models import MatchProposal, MatchRound, ProposalState
 
 from .panels import Panel
 
 
 def panel(user, organisation, roles) -> Panel | None:
-    return None
+    if Role.STAFF not in roles and not user.is_admin:
+        return None
+    statuses = services.pair_statuses(organisation, utcnow())
+    to_review = db.session.scalar(
+        db.select(db.func.count(MatchProposal.id))
+        .join(MatchRound)
+        .filter(MatchRound.organisation_id == organisation.id)
+        .filter(MatchProposal.state == ProposalState.PROPOSED.value)
+    )
+    return Panel(
+        "mentoring/_staff_dashboard.html",
+        {
+            "checkins_needed": [
+                s for s in statuses if s.health.status in (Health.NEEDS_CHECKIN, Health.STALLED)
+            ],
+            "proposals_to_review": to_review or 0,
+            "without_survey": len(services.intake_overview(organisation).missing),
+        },
+    )

@@ -1,3 +1,386 @@
-"""Staff pages of the mentoring programme: matching rounds, pairs, health and check-ins."""
+"""Staff pages of the mentoring programme: intake overview, weights, matching rounds with their
+proposals, pairs by health, check-ins, re-matching and ending pairs. Staff see a pair's status,
+dates and counts; never the charter's text or the meetings' notes."""
 
-from . import bp  # noqa: F401
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from wtforms import SelectChoice
+
+from accounts.models import Role, User
+from extensions import db, utcnow
+from mentoring import notify, services
+from mentoring.matching import COMPONENTS
+from mentoring.models import MatchProposal, MatchRound, Mentorship
+
+from . import bp
+from .programme_forms import (
+    ActionForm,
+    CheckInForm,
+    EndPairForm,
+    PairByHandForm,
+    SwapForm,
+    ThemeForm,
+    weights_form,
+)
+from .views import staff_organisation
+
+
+def _people(ids) -> dict[int, User]:
+    ids = {i for i in ids if i}
+    if not ids:
+        return {}
+    return {u.id: u for u in db.session.scalars(db.select(User).where(User.id.in_(ids)))}
+
+
+def _round(organisation, round_id: int) -> MatchRound:
+    found = db.session.get(MatchRound, round_id)
+    if found is None or found.organisation_id != organisation.id:
+        abort(404)
+    return found
+
+
+def _proposal(organisation, proposal_id: int) -> MatchProposal:
+    found = db.session.get(MatchProposal, proposal_id)
+    if found is None or found.round.organisation_id != organisation.id:
+        abort(404)
+    return found
+
+
+def _pair(organisation, pair_id: int) -> Mentorship:
+    found = db.session.get(Mentorship, pair_id)
+    if found is None or found.organisation_id != organisation.id:
+        abort(404)
+    return found
+
+
+@bp.get("/<slug>/programme")
+@login_required
+def programme_overview(slug):
+    organisation = staff_organisation(slug)
+    return render_template(
+        "organisations/programme_overview.html",
+        organisation=organisation,
+        overview=services.intake_overview(organisation),
+        themes=services.themes(organisation),
+        theme_form=ThemeForm(),
+    )
+
+
+@bp.post("/<slug>/programme/themes")
+@login_required
+def programme_add_theme(slug):
+    organisation = staff_organisation(slug)
+    form = ThemeForm()
+    if form.validate_on_submit():
+        try:
+            services.add_theme(current_user, organisation, form.label.data)
+        except services.MentoringError as error:
+            flash(error.message, "error")
+        else:
+            flash(_("Theme added: %(label)s.", label=form.label.data), "success")
+    else:
+        flash(_("Enter the name of the theme."), "error")
+    return redirect(url_for("organisations.programme_overview", slug=slug))
+
+
+@bp.get("/<slug>/programme/people/<int:user_id>")
+@login_required
+def programme_survey(slug, user_id):
+    organisation = staff_organisation(slug)
+    survey = services.survey_of(user_id, organisation.id)
+    if survey is None:
+        abort(404)
+    return render_template(
+        "organisations/programme_survey.html",
+        organisation=organisation,
+        survey=survey,
+        themes=services.themes(organisation),
+    )
+
+
+@bp.route("/<slug>/programme/weights", methods=["GET", "POST"])
+@login_required
+def programme_weights(slug):
+    organisation = staff_organisation(slug)
+    weights, threshold = services.matching_settings(organisation)
+    form = weights_form(data={**weights, "threshold": round(threshold * 100)})
+    if form.validate_on_submit():
+        try:
+            services.save_matching_settings(
+                current_user,
+                organisation,
+                {c: form[c].data for c in COMPONENTS},
+                form.threshold.data / 100,
+            )
+        except services.MentoringError as error:
+            form.form_errors.append(error.message)
+        else:
+            flash(_("Matching weights saved. They count from the next round."), "success")
+            return redirect(url_for("organisations.programme_rounds", slug=slug))
+    return render_template(
+        "organisations/programme_weights.html",
+        organisation=organisation,
+        form=form,
+        components=COMPONENTS,
+    )
+
+
+@bp.get("/<slug>/programme/rounds")
+@login_required
+def programme_rounds(slug):
+    organisation = staff_organisation(slug)
+    overview = services.intake_overview(organisation)
+    return render_template(
+        "organisations/programme_rounds.html",
+        organisation=organisation,
+        rounds=services.rounds_of(organisation),
+        overview=overview,
+        form=ActionForm(),
+    )
+
+
+@bp.post("/<slug>/programme/rounds")
+@login_required
+def programme_run_round(slug):
+    organisation = staff_organisation(slug)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    round_ = services.run_matching_round(current_user, organisation)
+    flash(
+        _(
+            "Matching round done: %(n)s proposals, %(u)s people unmatched.",
+            n=len(round_.proposals),
+            u=len(round_.unmatched),
+        ),
+        "success",
+    )
+    return redirect(url_for("organisations.programme_round", slug=slug, round_id=round_.id))
+
+
+@bp.get("/<slug>/programme/rounds/<int:round_id>")
+@login_required
+def programme_round(slug, round_id):
+    organisation = staff_organisation(slug)
+    round_ = _round(organisation, round_id)
+    ids = [p.mentee_id for p in round_.proposals] + [p.mentor_id for p in round_.proposals]
+    ids += [(p.runner_up or {}).get("mentor_id") for p in round_.proposals]
+    ids += [u["mentee_id"] for u in round_.unmatched]
+    return render_template(
+        "organisations/programme_round.html",
+        organisation=organisation,
+        round=round_,
+        people=_people(ids),
+        themes=services.themes(organisation),
+        components=COMPONENTS,
+        form=ActionForm(),
+    )
+
+
+@bp.post("/<slug>/programme/rounds/<int:round_id>/approve")
+@login_required
+def programme_approve_round(slug, round_id):
+    organisation = staff_organisation(slug)
+    round_ = _round(organisation, round_id)
+    if ActionForm().validate_on_submit():
+        waiting = [p for p in round_.proposals if p.state == "proposed"]
+        try:
+            count = services.approve_round(current_user, round_)
+        except services.MentoringError as error:
+            flash(error.message, "error")
+        else:
+            flash(_("%(n)s proposals approved and sent to both people.", n=count), "success")
+        for proposal in waiting:  # also those approved before one was refused
+            if proposal.mentorship_id:
+                notify.proposal_sent(db.session.get(Mentorship, proposal.mentorship_id))
+    return redirect(url_for("organisations.programme_round", slug=slug, round_id=round_.id))
+
+
+@bp.post("/<slug>/programme/proposals/<int:proposal_id>/approve")
+@login_required
+def programme_approve(slug, proposal_id):
+    organisation = staff_organisation(slug)
+    proposal = _proposal(organisation, proposal_id)
+    if ActionForm().validate_on_submit():
+        try:
+            pair = services.approve_proposal(current_user, proposal)
+        except services.MentoringError as error:
+            flash(error.message, "error")
+        else:
+            notify.proposal_sent(pair)
+            flash(
+                _(
+                    "Approved: %(mentee)s and %(mentor)s can now accept.",
+                    mentee=proposal.mentee.name,
+                    mentor=proposal.mentor.name,
+                ),
+                "success",
+            )
+    return redirect(url_for("organisations.programme_round", slug=slug, round_id=proposal.round_id))
+
+
+@bp.post("/<slug>/programme/proposals/<int:proposal_id>/drop")
+@login_required
+def programme_drop(slug, proposal_id):
+    organisation = staff_organisation(slug)
+    proposal = _proposal(organisation, proposal_id)
+    if ActionForm().validate_on_submit():
+        try:
+            services.drop_proposal(current_user, proposal)
+        except services.MentoringError as error:
+            flash(error.message, "error")
+        else:
+            flash(_("Proposal dropped."), "success")
+    return redirect(url_for("organisations.programme_round", slug=slug, round_id=proposal.round_id))
+
+
+@bp.route("/<slug>/programme/proposals/<int:proposal_id>/swap", methods=["GET", "POST"])
+@login_required
+def programme_swap(slug, proposal_id):
+    organisation = staff_organisation(slug)
+    proposal = _proposal(organisation, proposal_id)
+    candidates = services.swap_candidates(proposal)
+    form = SwapForm()
+    form.mentor_id.choices = [
+        SelectChoice(c.mentor.id, f"{c.mentor.name} ({round(c.components['total'] * 100)})")
+        for c in candidates
+    ]
+    if form.validate_on_submit():
+        try:
+            services.swap_proposal(current_user, proposal, form.mentor_id.data)
+        except services.MentoringError as error:
+            form.mentor_id.errors = [*form.mentor_id.errors, error.message]
+        else:
+            flash(_("Mentor swapped."), "success")
+            return redirect(
+                url_for("organisations.programme_round", slug=slug, round_id=proposal.round_id)
+            )
+    return render_template(
+        "organisations/programme_swap.html",
+        organisation=organisation,
+        proposal=proposal,
+        form=form,
+        candidates=candidates,
+    )
+
+
+@bp.route("/<slug>/programme/pairs/new", methods=["GET", "POST"])
+@login_required
+def programme_pair_by_hand(slug):
+    organisation = staff_organisation(slug)
+    overview = services.intake_overview(organisation)
+    people = services.members(organisation, Role.LEARNER, Role.MENTOR)
+    form = PairByHandForm()
+    mentee_ids = {s.user_id for s in overview.mentees}
+    mentor_ids = {s.user_id for s in overview.mentors}
+    everyone = [SelectChoice(p.id, p.name) for p in people]
+    form.mentee_id.choices = [c for c in everyone if c.value in mentee_ids] or everyone
+    form.mentor_id.choices = [c for c in everyone if c.value in mentor_ids] or everyone
+    if form.validate_on_submit():
+        try:
+            pair = services.pair_by_hand(
+                current_user, organisation, form.mentee_id.data, form.mentor_id.data
+            )
+        except services.MentoringError as error:
+            field = form._fields.get(error.field or "")
+            if field is not None:
+                field.errors = [*field.errors, error.message]
+            else:
+                form.form_errors.append(error.message)
+        else:
+            notify.proposal_sent(pair)
+            flash(_("Pair proposed. Both people can now accept or decline."), "success")
+            return redirect(url_for("organisations.programme_pair", slug=slug, pair_id=pair.id))
+    return render_template(
+        "organisations/programme_pair_by_hand.html", organisation=organisation, form=form
+    )
+
+
+@bp.get("/<slug>/programme/pairs")
+@login_required
+def programme_pairs(slug):
+    organisation = staff_organisation(slug)
+    # TODO(lead): pass logbook.services.longest_wait_days per mentee as feedback_waits.
+    statuses = services.pair_statuses(organisation, utcnow())
+    waiting = list(
+        db.session.scalars(
+            db.select(Mentorship)
+            .filter_by(organisation_id=organisation.id, state="proposed")
+            .order_by(Mentorship.created_at)
+        )
+    )
+    return render_template(
+        "organisations/programme_pairs.html",
+        organisation=organisation,
+        statuses=statuses,
+        waiting=waiting,
+    )
+
+
+@bp.route("/<slug>/programme/pairs/<int:pair_id>", methods=["GET", "POST"])
+@login_required
+def programme_pair(slug, pair_id):
+    organisation = staff_organisation(slug)
+    pair = _pair(organisation, pair_id)
+    form = CheckInForm()
+    if form.validate_on_submit():
+        try:
+            services.record_checkin(
+                current_user, pair, form.light.data, form.note.data, form.next_action.data
+            )
+        except services.MentoringError as error:
+            form.light.errors = [*form.light.errors, error.message]
+        else:
+            flash(_("Check-in saved."), "success")
+            return redirect(url_for("organisations.programme_pair", slug=slug, pair_id=pair.id))
+    status = next(
+        (s for s in services.pair_statuses(organisation, utcnow()) if s.pair.id == pair.id), None
+    )
+    charter = services.current_charter(pair)
+    return render_template(
+        "organisations/programme_pair.html",
+        organisation=organisation,
+        pair=pair,
+        status=status,
+        charter=charter,
+        meeting_dates=[m.held_on for m in services.meetings_of(pair)],
+        checkins=services.checkins_of(pair),
+        form=form,
+        end_form=EndPairForm(formdata=None),
+    )
+
+
+def _end(slug, pair_id, rematch: bool):
+    organisation = staff_organisation(slug)
+    pair = _pair(organisation, pair_id)
+    form = EndPairForm()
+    if not form.validate_on_submit():
+        flash(_("Write why the pair ends."), "error")
+        return redirect(url_for("organisations.programme_pair", slug=slug, pair_id=pair.id))
+    try:
+        if rematch:
+            round_ = services.rematch_pair(current_user, pair, form.reason.data)
+        else:
+            services.end_pair(current_user, pair, form.reason.data)
+    except services.MentoringError as error:
+        flash(error.message, "error")
+        return redirect(url_for("organisations.programme_pair", slug=slug, pair_id=pair.id))
+    if rematch:
+        flash(_("The pair has ended and a new matching round has run."), "success")
+        return redirect(url_for("organisations.programme_round", slug=slug, round_id=round_.id))
+    flash(_("The pair has ended. Both people can now fill in the evaluation."), "success")
+    return redirect(url_for("organisations.programme_pairs", slug=slug))
+
+
+@bp.post("/<slug>/programme/pairs/<int:pair_id>/end")
+@login_required
+def programme_end_pair(slug, pair_id):
+    return _end(slug, pair_id, rematch=False)
+
+
+@bp.post("/<slug>/programme/pairs/<int:pair_id>/rematch")
+@login_required
+def programme_rematch(slug, pair_id):
+    return _end(slug, pair_id, rematch=True)

@@ -40,6 +40,7 @@ class Source:
     paths: tuple[str, ...]
 
 
+# Paths are glob patterns below the project folder; a folder means every file in it.
 CATALOGUES = (
     Source(
         "translations",
@@ -47,20 +48,32 @@ CATALOGUES = (
             "app.py",
             "accounts",
             "dashboard",
-            "organisations",
             "demo",
-            "templates/base.html",
-            "templates/_macros.html",
+            "organisations/views.py",
+            "organisations/forms.py",
+            "organisations/courses.py",
+            "templates/*.html",
             "templates/accounts",
             "templates/dashboard",
-            "templates/organisations",
             "templates/errors",
+            "templates/organisations/people.html",
+            "templates/organisations/courses.html",
+            "templates/organisations/email",
         ),
     ),
     Source("modules/translations", ("modules", "templates/modules")),
     Source("quizzes/translations", ("quizzes", "templates/quizzes")),
     Source("logbook/translations", ("logbook", "templates/logbook")),
-    Source("mentoring/translations", ("mentoring", "templates/mentoring")),
+    Source(
+        "mentoring/translations",
+        (
+            "mentoring",
+            "templates/mentoring",
+            "organisations/programme*.py",
+            "templates/organisations/programme*",
+            "templates/organisations/_programme*",
+        ),
+    ),
 )
 
 

@@ -460,4 +460,3 @@ class Checker:
 def check_catalogue(root: Path) -> list[Problem]:
     """Every problem in every course under `root`, errors and warnings, in file order."""
     return Checker(root).run()
-

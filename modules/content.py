@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import markdown
@@ -46,6 +47,11 @@ def render(source: str, section_slugs: frozenset[str] = frozenset()) -> str:
     return html
 
 
+def promote_headings(html: str) -> str:
+    """One level up (h3 becomes h2): for pages where the section's own title is the h1."""
+    return re.sub(r"<(/?)h([3-6])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) - 1}", html)
+
+
 def words(source: str) -> int:
     return len(re.findall(r"[\w'’-]+", source))
 
@@ -60,6 +66,10 @@ class Section:
     title: str
     html: str
     words: int
+
+    @cached_property  # computed once, on first use
+    def page_html(self) -> str:
+        return promote_headings(self.html)
 
     @property
     def minutes(self) -> int:
@@ -94,6 +104,10 @@ class CaseText:
     @property
     def minutes(self) -> int:
         return minutes_for(self.words)
+
+    @cached_property  # computed once, on first use
+    def page_html(self) -> str:
+        return promote_headings(self.html)
 
 
 @dataclass(frozen=True, eq=False)

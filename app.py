@@ -98,10 +98,12 @@ def _register_blueprints(app: Flask) -> None:
 def _register_cli(app: Flask) -> None:
     from accounts.cli import users_cli
     from demo.cli import demo_cli
+    from mentoring.cli import mentoring_cli
     from modules.cli import courses_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(courses_cli)
+    app.cli.add_command(mentoring_cli)
     app.cli.add_command(i18n.i18n_cli)
     app.cli.add_command(demo_cli)
 

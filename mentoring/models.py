@@ -1,11 +1,15 @@
-"""Mentoring pairs. The programme (intake, matching, charter, meetings) grows around Mentorship."""
+"""Mentoring: intake surveys, matching rounds, pairs, charters, meetings, check-ins, evaluations.
+
+A pair (`Mentorship`) is what other features ask about; the programme grows around it. Every
+review, version, meeting and check-in is its own row.
+"""
 
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import Organisation, User
@@ -13,15 +17,181 @@ from extensions import db, utcnow
 
 
 class PairState(enum.StrEnum):
-    PROPOSED = "proposed"
-    ACCEPTED = "accepted"
-    ACTIVE = "active"
+    PROPOSED = "proposed"  # approved by staff, waiting for both people to accept
+    DECLINED = "declined"  # one of them said no, with a reason
+    ACCEPTED = "accepted"  # both said yes; the kick-off meeting is next
+    ACTIVE = "active"  # the kick-off has been held
     ENDED = "ended"
-    REMATCHED = "rematched"
+    REMATCHED = "rematched"  # ended because the pair did not fit; never proposed again
 
+
+PAIR_TRANSITIONS: dict[PairState, frozenset[PairState]] = {
+    PairState.PROPOSED: frozenset({PairState.ACCEPTED, PairState.DECLINED, PairState.ENDED}),
+    PairState.DECLINED: frozenset(),
+    PairState.ACCEPTED: frozenset({PairState.ACTIVE, PairState.ENDED, PairState.REMATCHED}),
+    PairState.ACTIVE: frozenset({PairState.ENDED, PairState.REMATCHED}),
+    PairState.ENDED: frozenset(),
+    PairState.REMATCHED: frozenset(),
+}
 
 # The mentor may read a mentee's submitted logbook entries only in these states.
 CURRENT_STATES = (PairState.ACCEPTED.value, PairState.ACTIVE.value)
+# A person in one of these has a pair or a proposal to answer: not matched again meanwhile.
+TAKEN_STATES = (PairState.PROPOSED.value, *CURRENT_STATES)
+CLOSED_STATES = (PairState.ENDED.value, PairState.REMATCHED.value)
+
+
+class SurveyRole(enum.StrEnum):
+    MENTEE = "mentee"
+    MENTOR = "mentor"
+    BOTH = "both"
+
+
+class ProposalState(enum.StrEnum):
+    PROPOSED = "proposed"  # waiting for staff
+    APPROVED = "approved"  # became a Mentorship
+    DROPPED = "dropped"  # staff said no, or a newer round replaced it
+
+
+PROPOSAL_TRANSITIONS: dict[ProposalState, frozenset[ProposalState]] = {
+    ProposalState.PROPOSED: frozenset({ProposalState.APPROVED, ProposalState.DROPPED}),
+    ProposalState.APPROVED: frozenset(),
+    ProposalState.DROPPED: frozenset(),
+}
+
+
+class CharterState(enum.StrEnum):
+    DRAFT = "draft"  # nobody signed yet
+    SIGNED_BY_ONE = "signed_by_one"
+    SIGNED = "signed"  # both signed: this is the pair's agreement
+    SUPERSEDED = "superseded"  # a newer version replaced it
+
+
+CHARTER_TRANSITIONS: dict[CharterState, frozenset[CharterState]] = {
+    CharterState.DRAFT: frozenset({CharterState.SIGNED_BY_ONE, CharterState.SUPERSEDED}),
+    CharterState.SIGNED_BY_ONE: frozenset({CharterState.SIGNED, CharterState.SUPERSEDED}),
+    CharterState.SIGNED: frozenset({CharterState.SUPERSEDED}),
+    CharterState.SUPERSEDED: frozenset(),
+}
+
+
+class TrafficLight(enum.StrEnum):
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+class Theme(db.Model):
+    """One entry of the organisation's shared list of themes; default themes have no label of
+    their own (their label is translated), themes staff add carry the label they typed."""
+
+    __tablename__ = "mentoring_themes"
+    __table_args__ = (UniqueConstraint("organisation_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    slug: Mapped[str] = mapped_column(String(60))
+    label: Mapped[str | None] = mapped_column(String(80))
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class MatchingSettings(db.Model):
+    __tablename__ = "mentoring_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), unique=True
+    )
+    weights: Mapped[dict] = mapped_column(JSON)
+    threshold: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class IntakeSurvey(db.Model):
+    __tablename__ = "intake_surveys"
+    __table_args__ = (UniqueConstraint("user_id", "organisation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(10))
+    wants: Mapped[dict] = mapped_column(JSON, default=dict)  # theme slug -> priority 1..3
+    offers: Mapped[list] = mapped_column(JSON, default=list)
+    languages: Mapped[list] = mapped_column(JSON, default=list)
+    manner: Mapped[str] = mapped_column(String(12), default="either")
+    region: Mapped[str] = mapped_column(String(80), default="")
+    availability: Mapped[list] = mapped_column(JSON, default=list)
+    studied_at: Mapped[str] = mapped_column(String(120), default="")
+    hobbies: Mapped[str] = mapped_column(String(200), default="")
+    volunteering: Mapped[str] = mapped_column(String(120), default="")
+    home_town: Mapped[str] = mapped_column(String(80), default="")
+    sector: Mapped[str] = mapped_column(String(30), default="")
+    introduction: Mapped[str] = mapped_column(Text, default="")
+    capacity: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    user: Mapped[User] = relationship()
+
+    @property
+    def is_mentor(self) -> bool:
+        return self.role in (SurveyRole.MENTOR.value, SurveyRole.BOTH.value)
+
+    @property
+    def is_mentee(self) -> bool:
+        return self.role in (SurveyRole.MENTEE.value, SurveyRole.BOTH.value)
+
+
+class MatchRound(db.Model):
+    __tablename__ = "matching_rounds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    run_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    weights: Mapped[dict] = mapped_column(JSON)
+    threshold: Mapped[float] = mapped_column(Float)
+    mentee_count: Mapped[int] = mapped_column(default=0)
+    mentor_count: Mapped[int] = mapped_column(default=0)
+    # [{"mentee_id": .., "reasons": [{"code": ..}, ..]}]
+    unmatched: Mapped[list] = mapped_column(JSON, default=list)
+
+    proposals: Mapped[list[MatchProposal]] = relationship(
+        back_populates="round", order_by="MatchProposal.id", cascade="all, delete-orphan"
+    )
+
+
+class MatchProposal(db.Model):
+    """A pair the round suggests; staff approve, swap or drop it. Staff-only."""
+
+    __tablename__ = "matching_proposals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("matching_rounds.id", ondelete="CASCADE"), index=True
+    )
+    mentee_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    score: Mapped[float] = mapped_column(Float)
+    components: Mapped[dict] = mapped_column(JSON)
+    runner_up: Mapped[dict | None] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(12), default=ProposalState.PROPOSED.value)
+    swapped_from_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None]
+    mentorship_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="SET NULL")
+    )
+
+    round: Mapped[MatchRound] = relationship(back_populates="proposals")
+    mentee: Mapped[User] = relationship(foreign_keys=[mentee_id])
+    mentor: Mapped[User] = relationship(foreign_keys=[mentor_id])
 
 
 class Mentorship(db.Model):
@@ -38,6 +208,15 @@ class Mentorship(db.Model):
     started_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
     end_reason: Mapped[str | None] = mapped_column(String(500))
+    # The score's components when the pair was proposed: the source of every explanation.
+    components: Mapped[dict | None] = mapped_column(JSON)
+    proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    mentor_accepted_at: Mapped[datetime | None]
+    mentee_accepted_at: Mapped[datetime | None]
+    declined_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decline_reason: Mapped[str | None] = mapped_column(String(500))
+    meeting_reminded_at: Mapped[datetime | None]
+    checkin_reminded_at: Mapped[datetime | None]
 
     organisation: Mapped[Organisation] = relationship()
     mentor: Mapped[User] = relationship(foreign_keys=[mentor_id])
@@ -46,3 +225,88 @@ class Mentorship(db.Model):
     @property
     def is_current(self) -> bool:
         return self.state in CURRENT_STATES
+
+    def side_of(self, user_id: int) -> str | None:
+        if user_id == self.mentor_id:
+            return "mentor"
+        if user_id == self.mentee_id:
+            return "mentee"
+        return None
+
+    def other(self, user_id: int) -> User:
+        return self.mentee if user_id == self.mentor_id else self.mentor
+
+
+class CharterVersion(db.Model):
+    __tablename__ = "charter_versions"
+    __table_args__ = (UniqueConstraint("mentorship_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentorship_id: Mapped[int] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int]
+    state: Mapped[str] = mapped_column(String(14), default=CharterState.DRAFT.value)
+    interval_days: Mapped[int] = mapped_column(default=14)
+    manner: Mapped[str] = mapped_column(String(12), default="either")
+    # [{"goal": .., "measure": .., "by": "2026-03-01" or ""}]
+    goals: Mapped[list] = mapped_column(JSON, default=list)
+    mentor_learns: Mapped[str] = mapped_column(Text, default="")
+    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    mentor_signed_at: Mapped[datetime | None]
+    mentee_signed_at: Mapped[datetime | None]
+
+    mentorship: Mapped[Mentorship] = relationship()
+
+
+class Meeting(db.Model):
+    __tablename__ = "mentoring_meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentorship_id: Mapped[int] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True
+    )
+    held_on: Mapped[date]
+    minutes: Mapped[int | None]
+    manner: Mapped[str] = mapped_column(String(12), default="online")
+    topics: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")  # the pair's own: never shown to staff
+    is_kickoff: Mapped[bool] = mapped_column(default=False)
+    logged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CheckIn(db.Model):
+    __tablename__ = "mentoring_checkins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentorship_id: Mapped[int] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True
+    )
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    light: Mapped[str] = mapped_column(String(6))
+    note: Mapped[str] = mapped_column(Text, default="")
+    next_action: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    staff: Mapped[User | None] = relationship()
+
+
+class Evaluation(db.Model):
+    """One side's closing evaluation; the other side sees it only once both have answered."""
+
+    __tablename__ = "mentoring_evaluations"
+    __table_args__ = (UniqueConstraint("mentorship_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentorship_id: Mapped[int] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    side: Mapped[str] = mapped_column(String(8))
+    usefulness: Mapped[int]  # 1 (not useful) .. 4 (very useful)
+    learned: Mapped[str] = mapped_column(Text, default="")
+    learned_from_other: Mapped[str] = mapped_column(Text, default="")
+    recommend: Mapped[bool | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

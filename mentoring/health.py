@@ -1,0 +1,79 @@
+"""Pair health against the pair's own charter. Pure: the date, the meetings and the longest time
+a logbook entry has waited for the mentor's feedback are passed in, never read here."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+DEFAULT_INTERVAL_DAYS = 14  # until a charter says otherwise: every two weeks
+FEEDBACK_WAIT_LIMIT_DAYS = 7
+
+
+class Health(enum.StrEnum):
+    TOO_EARLY = "too_early"
+    ON_TRACK = "on_track"
+    NEEDS_CHECKIN = "needs_checkin"
+    STALLED = "stalled"
+
+
+# Worst first: the staff list sorts by this.
+SEVERITY = {Health.STALLED: 0, Health.NEEDS_CHECKIN: 1, Health.TOO_EARLY: 2, Health.ON_TRACK: 3}
+
+
+@dataclass(frozen=True)
+class PairHealth:
+    status: Health
+    reasons: tuple[str, ...]  # "meeting_overdue", "no_meeting_twice_interval", "feedback_waiting"
+    interval_days: int
+    last_meeting: date | None
+    next_meeting_due: date
+    days_since: int
+
+    @property
+    def severity(self) -> int:
+        return SEVERITY[self.status]
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def pair_health(
+    *,
+    now: date | datetime,
+    started: date | datetime,
+    meetings: Iterable[date | datetime],
+    interval_days: int | None = None,
+    feedback_wait_days: int | None = None,
+    feedback_limit_days: int = FEEDBACK_WAIT_LIMIT_DAYS,
+) -> PairHealth:
+    """On track, needs a check-in (a meeting overdue by the agreed interval, or feedback waiting
+    too long), stalled (twice the interval without a meeting) or too early to tell (no meeting
+    yet, and the first interval has not passed)."""
+    today = _day(now)
+    interval = interval_days if interval_days and interval_days > 0 else DEFAULT_INTERVAL_DAYS
+    held = sorted(_day(m) for m in meetings if _day(m) <= today)
+    last = held[-1] if held else None
+    since_day = last or _day(started)
+    days = (today - since_day).days
+    reasons: list[str] = []
+    feedback_late = feedback_wait_days is not None and feedback_wait_days > feedback_limit_days
+    if days > 2 * interval:
+        status = Health.STALLED
+        reasons.append("no_meeting_twice_interval")
+    elif days > interval or feedback_late:
+        status = Health.NEEDS_CHECKIN
+        if days > interval:
+            reasons.append("meeting_overdue")
+    elif last is None:
+        status = Health.TOO_EARLY
+    else:
+        status = Health.ON_TRACK
+    if feedback_late:
+        reasons.append("feedback_waiting")
+    return PairHealth(
+        status, tuple(reasons), interval, last, since_day + timedelta(days=interval), days
+    )

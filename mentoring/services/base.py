@@ -1,0 +1,99 @@
+"""Errors, the commit, the questions other features ask about pairs, and the state machines."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+
+from extensions import db
+
+from ..models import (
+    CHARTER_TRANSITIONS,
+    CURRENT_STATES,
+    PAIR_TRANSITIONS,
+    PROPOSAL_TRANSITIONS,
+    CharterState,
+    CharterVersion,
+    MatchProposal,
+    Mentorship,
+    PairState,
+    ProposalState,
+)
+
+
+class MentoringError(Exception):
+    """A refusal the person can act on; `field` names the form field it belongs to."""
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+class PairNotFound(Exception):
+    """The pair does not exist or is not this person's: the same answer for both (404)."""
+
+
+def _commit() -> None:
+    try:
+        db.session.commit()
+    except IntegrityError as error:  # a double click or a second tab got there first
+        db.session.rollback()
+        raise MentoringError(_l("That was just saved already. Please look again.")) from error
+
+
+# Questions other features ask ------------------------------------------------------------------
+
+
+def current_mentorship(mentee_id: int, organisation_id: int) -> Mentorship | None:
+    """The learner's current pair in this organisation, if any."""
+    return db.session.scalar(
+        db.select(Mentorship)
+        .filter_by(mentee_id=mentee_id, organisation_id=organisation_id)
+        .where(Mentorship.state.in_(CURRENT_STATES))
+        .order_by(Mentorship.id.desc())
+        .limit(1)
+    )
+
+
+def current_mentorships_of_mentor(mentor_id: int, organisation_id: int) -> list[Mentorship]:
+    return list(
+        db.session.scalars(
+            db.select(Mentorship)
+            .filter_by(mentor_id=mentor_id, organisation_id=organisation_id)
+            .where(Mentorship.state.in_(CURRENT_STATES))
+            .order_by(Mentorship.id)
+        )
+    )
+
+
+def is_current_mentor(mentor_id: int, mentee_id: int, organisation_id: int | None = None) -> bool:
+    query = (
+        db.select(Mentorship.id)
+        .filter_by(mentor_id=mentor_id, mentee_id=mentee_id)
+        .where(Mentorship.state.in_(CURRENT_STATES))
+    )
+    if organisation_id is not None:
+        query = query.filter_by(organisation_id=organisation_id)
+    return db.session.scalar(query.limit(1)) is not None
+
+
+# State machines ------------------------------------------------------------------------------
+
+
+def move_pair(pair: Mentorship, to: PairState) -> None:
+    if to not in PAIR_TRANSITIONS[PairState(pair.state)]:
+        raise MentoringError(_l("This pair cannot change like that any more."))
+    pair.state = to.value
+
+
+def move_charter(charter: CharterVersion, to: CharterState) -> None:
+    if to not in CHARTER_TRANSITIONS[CharterState(charter.state)]:
+        raise MentoringError(_l("This version of the charter cannot change like that."))
+    charter.state = to.value
+
+
+def move_proposal(proposal: MatchProposal, to: ProposalState) -> None:
+    if to not in PROPOSAL_TRANSITIONS[ProposalState(proposal.state)]:
+        raise MentoringError(_l("This proposal has already been dealt with."))
+    proposal.state = to.value

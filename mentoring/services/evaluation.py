@@ -1,0 +1,63 @@
+"""The closing evaluation: each side sees the other only once both have answered."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+
+from accounts.models import User
+from extensions import db, utcnow
+
+from ..models import (
+    CLOSED_STATES,
+    Evaluation,
+    Mentorship,
+)
+from .base import MentoringError, PairNotFound, _commit
+
+
+def submit_evaluation(
+    user: User,
+    pair: Mentorship,
+    *,
+    usefulness: int,
+    learned: str,
+    learned_from_other: str,
+    recommend: bool | None,
+    now: datetime | None = None,
+) -> Evaluation:
+    side = pair.side_of(user.id)
+    if side is None:
+        raise PairNotFound
+    if pair.state not in CLOSED_STATES:
+        raise MentoringError(_l("You can fill in the evaluation once your pair has ended."))
+    if not 1 <= int(usefulness) <= 4:
+        raise MentoringError(_l("Choose how useful the mentoring was."), field="usefulness")
+    if db.session.scalar(
+        db.select(Evaluation.id).filter_by(mentorship_id=pair.id, user_id=user.id)
+    ):
+        raise MentoringError(_l("You have already filled in the evaluation. Thank you!"))
+    evaluation = Evaluation(
+        mentorship_id=pair.id,
+        user_id=user.id,
+        side=side,
+        usefulness=int(usefulness),
+        learned=(learned or "").strip(),
+        learned_from_other=(learned_from_other or "").strip(),
+        recommend=recommend,
+        created_at=now or utcnow(),
+    )
+    db.session.add(evaluation)
+    _commit()
+    return evaluation
+
+
+def evaluations_for(user: User, pair: Mentorship) -> tuple[Evaluation | None, Evaluation | None]:
+    """(mine, theirs): theirs only once both have answered."""
+    if pair.side_of(user.id) is None:
+        raise PairNotFound
+    rows = db.session.scalars(db.select(Evaluation).filter_by(mentorship_id=pair.id)).all()
+    mine = next((e for e in rows if e.user_id == user.id), None)
+    theirs = next((e for e in rows if e.user_id != user.id), None)
+    return mine, (theirs if mine and theirs else None)

@@ -1,0 +1,195 @@
+"""Staff follow-up: pair health, check-ins, ending a pair and re-matching."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+
+from accounts.models import Organisation, User
+from accounts.services import require_staff
+from extensions import db, utcnow
+
+from ..health import PairHealth, pair_health
+from ..models import (
+    CURRENT_STATES,
+    CharterState,
+    CharterVersion,
+    CheckIn,
+    MatchRound,
+    Meeting,
+    Mentorship,
+    PairState,
+    TrafficLight,
+)
+from .base import MentoringError, _commit, move_pair
+from .pairs import agreed_charter
+from .rounds import (
+    run_matching_round,
+)
+
+
+def health_of(
+    pair: Mentorship,
+    now: datetime,
+    meetings: list[date] | None = None,
+    charter: CharterVersion | None = None,
+    feedback_wait_days: int | None = None,
+) -> PairHealth:
+    if meetings is None:
+        meetings = list(
+            db.session.scalars(db.select(Meeting.held_on).filter_by(mentorship_id=pair.id))
+        )
+    if charter is None:
+        charter = agreed_charter(pair)
+    return pair_health(
+        now=now,
+        started=pair.started_at or pair.created_at,
+        meetings=meetings,
+        interval_days=charter.interval_days if charter else None,
+        feedback_wait_days=feedback_wait_days,
+    )
+
+
+@dataclass(frozen=True)
+class PairStatus:
+    """What staff may know of a pair: never the charter's text or the meetings' notes."""
+
+    pair: Mentorship
+    health: PairHealth
+    charter_state: str | None
+    charter_version: int | None
+    meeting_count: int
+    last_checkin: CheckIn | None
+
+
+def pair_statuses(
+    organisation: Organisation, now: datetime, feedback_waits: Mapping[int, int] | None = None
+) -> list[PairStatus]:
+    """Every running pair with its health, worst first; a fixed number of queries."""
+    pairs = list(
+        db.session.scalars(
+            db.select(Mentorship)
+            .filter_by(organisation_id=organisation.id)
+            .where(Mentorship.state.in_(CURRENT_STATES))
+            .options(db.joinedload(Mentorship.mentor), db.joinedload(Mentorship.mentee))
+        )
+    )
+    ids = [p.id for p in pairs]
+    meetings: dict[int, list[date]] = {}
+    for pair_id, held_on in db.session.execute(
+        db.select(Meeting.mentorship_id, Meeting.held_on).where(Meeting.mentorship_id.in_(ids))
+    ):
+        meetings.setdefault(pair_id, []).append(held_on)
+    charters: dict[int, CharterVersion] = {}
+    for c in db.session.scalars(
+        db.select(CharterVersion)
+        .where(CharterVersion.mentorship_id.in_(ids))
+        .order_by(CharterVersion.version)
+    ):
+        charters[c.mentorship_id] = c  # the latest version wins
+    checkins: dict[int, CheckIn] = {}
+    for c in db.session.scalars(
+        db.select(CheckIn)
+        .where(CheckIn.mentorship_id.in_(ids))
+        .order_by(CheckIn.created_at, CheckIn.id)
+    ):
+        checkins[c.mentorship_id] = c
+    statuses = []
+    for pair in pairs:
+        latest = charters.get(pair.id)
+        agreed = latest if latest and latest.state == CharterState.SIGNED.value else None
+        if latest and agreed is None:
+            agreed = agreed_charter(pair)  # rare: a new version waits for signatures
+        health = health_of(
+            pair,
+            now,
+            meetings.get(pair.id, []),
+            agreed or _NO_CHARTER,
+            (feedback_waits or {}).get(pair.mentee_id),
+        )
+        statuses.append(
+            PairStatus(
+                pair,
+                health,
+                latest.state if latest else None,
+                latest.version if latest else None,
+                len(meetings.get(pair.id, [])),
+                checkins.get(pair.id),
+            )
+        )
+    statuses.sort(key=lambda s: (s.health.severity, s.pair.mentee.name, s.pair.id))
+    return statuses
+
+
+class _NoCharter:
+    interval_days = None
+
+    def __bool__(self) -> bool:
+        return False
+
+
+_NO_CHARTER = _NoCharter()
+
+
+def checkins_of(pair: Mentorship) -> list[CheckIn]:
+    return list(
+        db.session.scalars(
+            db.select(CheckIn)
+            .filter_by(mentorship_id=pair.id)
+            .order_by(CheckIn.created_at.desc(), CheckIn.id.desc())
+        )
+    )
+
+
+def record_checkin(
+    staff: User,
+    pair: Mentorship,
+    light: str,
+    note: str,
+    next_action: str,
+    now: datetime | None = None,
+) -> CheckIn:
+    require_staff(staff, pair.organisation)
+    if light not in set(TrafficLight):
+        raise MentoringError(_l("Choose green, amber or red."), field="light")
+    checkin = CheckIn(
+        mentorship_id=pair.id,
+        staff_id=staff.id,
+        light=light,
+        note=(note or "").strip(),
+        next_action=(next_action or "").strip()[:300],
+        created_at=now or utcnow(),
+    )
+    db.session.add(checkin)
+    _commit()
+    return checkin
+
+
+def end_pair(
+    staff: User,
+    pair: Mentorship,
+    reason: str,
+    now: datetime | None = None,
+    *,
+    rematch: bool = False,
+) -> None:
+    require_staff(staff, pair.organisation)
+    reason = (reason or "").strip()
+    if not reason:
+        raise MentoringError(_l("Write why the pair ends."), field="reason")
+    move_pair(pair, PairState.REMATCHED if rematch else PairState.ENDED)
+    pair.ended_at, pair.end_reason = now or utcnow(), reason[:500]
+    _commit()
+
+
+def rematch_pair(
+    staff: User, pair: Mentorship, reason: str, now: datetime | None = None
+) -> MatchRound:
+    """End a pair that does not fit and run matching again; this pair is never proposed again."""
+    if pair.state not in CURRENT_STATES:
+        raise MentoringError(_l("This pair cannot change like that any more."))
+    end_pair(staff, pair, reason, now, rematch=True)
+    return run_matching_round(staff, pair.organisation, now)

@@ -1,0 +1,189 @@
+"""The organisation's themes and matching weights, and each person's intake survey."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from accounts.models import Membership, Organisation, Role, User
+from accounts.services import PermissionDenied, require_staff
+from extensions import db, utcnow
+
+from .. import matching
+from ..models import (
+    IntakeSurvey,
+    MatchingSettings,
+    SurveyRole,
+    Theme,
+)
+from ..vocabulary import DEFAULT_THEMES
+from .base import MentoringError, _commit
+
+
+def themes(organisation: Organisation) -> dict[str, str]:
+    """The organisation's shared list: the default themes, then the ones staff added."""
+    added = db.session.scalars(
+        db.select(Theme)
+        .filter_by(organisation_id=organisation.id)
+        .order_by(Theme.position, Theme.id)
+    ).all()
+    listed: dict[str, str] = dict(DEFAULT_THEMES)
+    for theme in added:
+        listed[theme.slug] = theme.label or DEFAULT_THEMES.get(theme.slug, theme.slug)
+    return listed
+
+
+def add_theme(staff: User, organisation: Organisation, label: str) -> Theme:
+    require_staff(staff, organisation)
+    label = " ".join(label.split())
+    slug = re.sub(r"[^a-z0-9]+", "-", label.casefold()).strip("-")[:60]
+    if not slug:
+        raise MentoringError(_l("Enter the name of the theme."), field="label")
+    if slug in themes(organisation):
+        raise MentoringError(_l("This theme is already on the list."), field="label")
+    theme = Theme(organisation_id=organisation.id, slug=slug, label=label[:80], position=100)
+    db.session.add(theme)
+    _commit()
+    return theme
+
+
+def matching_settings(organisation: Organisation) -> tuple[dict[str, int], float]:
+    row = db.session.scalar(db.select(MatchingSettings).filter_by(organisation_id=organisation.id))
+    if row is None:
+        return dict(matching.DEFAULT_WEIGHTS), matching.DEFAULT_THRESHOLD
+    return {**matching.DEFAULT_WEIGHTS, **row.weights}, row.threshold
+
+
+def save_matching_settings(
+    staff: User, organisation: Organisation, weights: Mapping[str, int], threshold: float
+) -> None:
+    require_staff(staff, organisation)
+    clean = {c: int(weights.get(c, 0)) for c in matching.COMPONENTS}
+    if any(v < 0 or v > 10 for v in clean.values()):
+        raise MentoringError(_l("Each weight is a number from 0 to 10."))
+    if not any(clean.values()):
+        raise MentoringError(_l("Give at least one part of the score a weight above 0."))
+    if not 0 <= threshold <= 1:
+        raise MentoringError(_l("The lowest fit is a number from 0 to 100."), field="threshold")
+    row = db.session.scalar(db.select(MatchingSettings).filter_by(organisation_id=organisation.id))
+    if row is None:
+        row = MatchingSettings(organisation_id=organisation.id)
+        db.session.add(row)
+    row.weights, row.threshold = clean, threshold
+    _commit()
+
+
+# Intake survey -------------------------------------------------------------------------------
+
+
+def survey_of(user_id: int, organisation_id: int) -> IntakeSurvey | None:
+    return db.session.scalar(
+        db.select(IntakeSurvey).filter_by(user_id=user_id, organisation_id=organisation_id)
+    )
+
+
+SURVEY_FIELDS = (
+    "role wants offers languages manner region availability studied_at hobbies volunteering "
+    "home_town sector introduction capacity"
+).split()
+
+
+def save_survey(user: User, organisation: Organisation, answers: Mapping) -> IntakeSurvey:
+    """Create or update the person's intake survey; every answer but the role may stay empty."""
+    if not user.roles_in(organisation.id):
+        raise PermissionDenied
+    role = answers.get("role")
+    if role not in set(SurveyRole):
+        raise MentoringError(
+            _l("Choose whether you want a mentor, want to mentor, or both."), "role"
+        )
+    known = themes(organisation)
+    survey = survey_of(user.id, organisation.id)
+    if survey is None:
+        survey = IntakeSurvey(user_id=user.id, organisation_id=organisation.id)
+        db.session.add(survey)
+    survey.role = role
+    survey.wants = {
+        t: int(p) for t, p in (answers.get("wants") or {}).items() if t in known and int(p) > 0
+    }
+    survey.offers = [t for t in answers.get("offers") or [] if t in known]
+    survey.languages = list(answers.get("languages") or [])
+    survey.manner = answers.get("manner") or matching.Manner.EITHER.value
+    survey.availability = [s for s in matching.SLOTS if s in (answers.get("availability") or [])]
+    for name in (
+        "region",
+        "studied_at",
+        "hobbies",
+        "volunteering",
+        "home_town",
+        "sector",
+        "introduction",
+    ):
+        setattr(survey, name, (answers.get(name) or "").strip())
+    capacity = answers.get("capacity")
+    survey.capacity = int(capacity) if capacity else 1
+    survey.updated_at = utcnow()
+    _commit()
+    return survey
+
+
+def profile_of(survey: IntakeSurvey) -> matching.Profile:
+    bonds = [("studied_at", survey.studied_at), ("volunteering", survey.volunteering)]
+    bonds += [("hobbies", h) for h in survey.hobbies.split(",")]
+    bonds.append(("home_town", survey.home_town))
+    return matching.Profile(
+        person_id=survey.user_id,
+        wants=dict(survey.wants or {}),
+        offers=frozenset(survey.offers or ()),
+        languages=frozenset(survey.languages or ()),
+        manner=survey.manner or matching.Manner.EITHER.value,
+        region=survey.region or "",
+        availability=frozenset(survey.availability or ()),
+        bonds=tuple((k, v.strip()) for k, v in bonds if v and v.strip()),
+        sector=survey.sector or "",
+        capacity=survey.capacity if survey.is_mentor else 0,
+    )
+
+
+def members(organisation: Organisation, *roles: Role) -> list[User]:
+    query = (
+        db.select(User)
+        .join(Membership, Membership.user_id == User.id)
+        .filter(Membership.organisation_id == organisation.id)
+        .order_by(User.name, User.id)
+        .distinct()
+    )
+    if roles:
+        query = query.filter(Membership.role.in_([r.value for r in roles]))
+    return list(db.session.scalars(query))
+
+
+@dataclass(frozen=True)
+class IntakeOverview:
+    surveys: list[IntakeSurvey]
+    missing: list[User]  # learners and mentors without a survey
+
+    @property
+    def mentees(self) -> list[IntakeSurvey]:
+        return [s for s in self.surveys if s.is_mentee]
+
+    @property
+    def mentors(self) -> list[IntakeSurvey]:
+        return [s for s in self.surveys if s.is_mentor]
+
+
+def intake_overview(organisation: Organisation) -> IntakeOverview:
+    people = members(organisation, Role.LEARNER, Role.MENTOR)
+    surveys = list(
+        db.session.scalars(
+            db.select(IntakeSurvey)
+            .filter_by(organisation_id=organisation.id)
+            .options(db.joinedload(IntakeSurvey.user))
+        )
+    )
+    surveys.sort(key=lambda s: (s.user.name, s.user_id))
+    done = {s.user_id for s in surveys}
+    return IntakeOverview(surveys, [p for p in people if p.id not in done])

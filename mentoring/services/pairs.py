@@ -1,0 +1,235 @@
+"""The pair's own life: answering a proposal, the charter with its versions, meetings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+
+from accounts.models import User
+from extensions import db, utcnow
+
+from ..models import (
+    CURRENT_STATES,
+    CharterState,
+    CharterVersion,
+    Meeting,
+    Mentorship,
+    PairState,
+)
+from .base import MentoringError, PairNotFound, _commit, move_charter, move_pair
+
+
+def pair_for(user: User, pair_id: int) -> Mentorship:
+    """The pair, if this person is one of its two people; staff and others get PairNotFound."""
+    pair = db.session.get(Mentorship, pair_id)
+    if pair is None or pair.side_of(user.id) is None:
+        raise PairNotFound
+    return pair
+
+
+def pairs_of(user: User, organisation_id: int | None = None) -> list[Mentorship]:
+    query = db.select(Mentorship).where(
+        (Mentorship.mentor_id == user.id) | (Mentorship.mentee_id == user.id)
+    )
+    if organisation_id is not None:
+        query = query.filter_by(organisation_id=organisation_id)
+    return list(
+        db.session.scalars(query.order_by(Mentorship.created_at.desc(), Mentorship.id.desc()))
+    )
+
+
+def answer_proposal(
+    user: User, pair: Mentorship, accept: bool, reason: str = "", now: datetime | None = None
+) -> None:
+    """Each person accepts or declines; both yes makes the pair ACCEPTED, one no ends it."""
+    side = pair.side_of(user.id)
+    if side is None:
+        raise PairNotFound
+    if pair.state != PairState.PROPOSED.value:
+        raise MentoringError(_l("This proposal has already been answered."))
+    now = now or utcnow()
+    if not accept:
+        move_pair(pair, PairState.DECLINED)
+        pair.declined_by_id, pair.decline_reason = user.id, (reason or "").strip()[:500]
+        pair.ended_at = now
+    else:
+        setattr(pair, f"{side}_accepted_at", now)
+        if pair.mentor_accepted_at and pair.mentee_accepted_at:
+            move_pair(pair, PairState.ACCEPTED)
+            pair.started_at = now
+    _commit()
+
+
+def has_answered(pair: Mentorship, user_id: int) -> bool:
+    side = pair.side_of(user_id)
+    return bool(side and getattr(pair, f"{side}_accepted_at"))
+
+
+def _require_current(pair: Mentorship) -> None:
+    if pair.state not in CURRENT_STATES:
+        raise MentoringError(_l("This is possible only while your pair is running."))
+
+
+# Charter -------------------------------------------------------------------------------------
+
+
+def charter_versions(pair: Mentorship) -> list[CharterVersion]:
+    return list(
+        db.session.scalars(
+            db.select(CharterVersion)
+            .filter_by(mentorship_id=pair.id)
+            .order_by(CharterVersion.version.desc())
+        )
+    )
+
+
+def current_charter(pair: Mentorship) -> CharterVersion | None:
+    return db.session.scalar(
+        db.select(CharterVersion)
+        .filter_by(mentorship_id=pair.id)
+        .where(CharterVersion.state != CharterState.SUPERSEDED.value)
+        .order_by(CharterVersion.version.desc())
+        .limit(1)
+    )
+
+
+def agreed_charter(pair: Mentorship) -> CharterVersion | None:
+    """The latest version both signed: the one pair health is measured against."""
+    return db.session.scalar(
+        db.select(CharterVersion)
+        .filter_by(mentorship_id=pair.id)
+        .where(
+            CharterVersion.mentor_signed_at.is_not(None),
+            CharterVersion.mentee_signed_at.is_not(None),
+        )
+        .order_by(CharterVersion.version.desc())
+        .limit(1)
+    )
+
+
+def write_charter(
+    user: User,
+    pair: Mentorship,
+    *,
+    interval_days: int,
+    manner: str,
+    goals: list[dict],
+    mentor_learns: str,
+    now: datetime | None = None,
+) -> CharterVersion:
+    """A new version of the charter; the one before is replaced and both sign again. The writer
+    signs the new version at once."""
+    side = pair.side_of(user.id)
+    if side is None:
+        raise PairNotFound
+    _require_current(pair)
+    now = now or utcnow()
+    goals = [
+        {
+            "goal": g.get("goal", "").strip(),
+            "measure": g.get("measure", "").strip(),
+            "by": g.get("by") or "",
+        }
+        for g in goals
+        if (g.get("goal") or "").strip()
+    ]
+    if not goals:
+        raise MentoringError(_l("Write at least one goal of the mentee."), field="goals-0-goal")
+    previous = current_charter(pair)
+    number = 1
+    if previous is not None:
+        move_charter(previous, CharterState.SUPERSEDED)
+    latest = db.session.scalar(
+        db.select(db.func.max(CharterVersion.version)).filter_by(mentorship_id=pair.id)
+    )
+    number = (latest or 0) + 1
+    charter = CharterVersion(
+        mentorship_id=pair.id,
+        version=number,
+        interval_days=interval_days,
+        manner=manner,
+        goals=goals,
+        mentor_learns=(mentor_learns or "").strip(),
+        written_by_id=user.id,
+        created_at=now,
+    )
+    db.session.add(charter)
+    db.session.flush()
+    _sign(charter, side, now)
+    _commit()
+    return charter
+
+
+def _sign(charter: CharterVersion, side: str, now: datetime) -> None:
+    if getattr(charter, f"{side}_signed_at") is not None:
+        raise MentoringError(_l("You have already signed this version."))
+    if charter.state == CharterState.SUPERSEDED.value:
+        raise MentoringError(_l("This version of the charter cannot change like that."))
+    setattr(charter, f"{side}_signed_at", now)
+    both = charter.mentor_signed_at and charter.mentee_signed_at
+    move_charter(charter, CharterState.SIGNED if both else CharterState.SIGNED_BY_ONE)
+
+
+def sign_charter(user: User, charter: CharterVersion, now: datetime | None = None) -> None:
+    pair = charter.mentorship
+    side = pair.side_of(user.id)
+    if side is None:
+        raise PairNotFound
+    _require_current(pair)
+    _sign(charter, side, now or utcnow())
+    _commit()
+
+
+# Meetings ------------------------------------------------------------------------------------
+
+
+def meetings_of(pair: Mentorship) -> list[Meeting]:
+    return list(
+        db.session.scalars(
+            db.select(Meeting)
+            .filter_by(mentorship_id=pair.id)
+            .order_by(Meeting.held_on.desc(), Meeting.id.desc())
+        )
+    )
+
+
+def log_meeting(
+    user: User,
+    pair: Mentorship,
+    *,
+    held_on: date,
+    minutes: int | None,
+    manner: str,
+    topics: str,
+    notes: str,
+    now: datetime | None = None,
+) -> Meeting:
+    """Either side logs a meeting; the first one is the kick-off and makes the pair active."""
+    if pair.side_of(user.id) is None:
+        raise PairNotFound
+    _require_current(pair)
+    now = now or utcnow()
+    if held_on > now.date():
+        raise MentoringError(
+            _l("Log a meeting once it has taken place: the date is in the future."), "held_on"
+        )
+    first = (
+        db.session.scalar(db.select(Meeting.id).filter_by(mentorship_id=pair.id).limit(1)) is None
+    )
+    meeting = Meeting(
+        mentorship_id=pair.id,
+        held_on=held_on,
+        minutes=minutes,
+        manner=manner,
+        topics=(topics or "").strip()[:300],
+        notes=(notes or "").strip(),
+        is_kickoff=first,
+        logged_by_id=user.id,
+        created_at=now,
+    )
+    db.session.add(meeting)
+    if pair.state == PairState.ACCEPTED.value:
+        move_pair(pair, PairState.ACTIVE)
+    _commit()
+    return meeting

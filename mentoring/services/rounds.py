@@ -1,0 +1,274 @@
+"""Matching rounds and their proposals: run, approve, swap, drop, or pair two people by hand."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+
+from accounts.models import Organisation, User
+from accounts.services import require_staff
+from extensions import db, utcnow
+
+from .. import matching
+from ..models import (
+    CLOSED_STATES,
+    TAKEN_STATES,
+    IntakeSurvey,
+    MatchProposal,
+    MatchRound,
+    Mentorship,
+    PairState,
+    ProposalState,
+)
+from .base import MentoringError, _commit, move_proposal
+from .intake import matching_settings, members, profile_of, survey_of
+
+
+def _pairs_in(organisation_id: int, states) -> list[Mentorship]:
+    return list(
+        db.session.scalars(
+            db.select(Mentorship)
+            .filter_by(organisation_id=organisation_id)
+            .where(Mentorship.state.in_(states))
+        )
+    )
+
+
+def _pool(organisation: Organisation, skip_proposals_of: int | None = None):
+    """Who can be matched now: mentees without a pair or proposal, mentors with places left."""
+    member_ids = {u.id for u in members(organisation)}
+    surveys = [
+        s
+        for s in db.session.scalars(
+            db.select(IntakeSurvey).filter_by(organisation_id=organisation.id)
+        )
+        if s.user_id in member_ids
+    ]
+    taken = _pairs_in(organisation.id, TAKEN_STATES)
+    busy_mentees = {p.mentee_id for p in taken}
+    load = Counter(p.mentor_id for p in taken)
+    open_proposals = db.session.scalars(
+        db.select(MatchProposal)
+        .join(MatchRound)
+        .filter(MatchRound.organisation_id == organisation.id)
+        .filter(MatchProposal.state == ProposalState.PROPOSED.value)
+    ).all()
+    for proposal in open_proposals:
+        if proposal.id != skip_proposals_of:
+            load[proposal.mentor_id] += 1
+            busy_mentees.add(proposal.mentee_id)
+    mentees = [profile_of(s) for s in surveys if s.is_mentee and s.user_id not in busy_mentees]
+    mentors = [profile_of(s) for s in surveys if s.is_mentor]
+    left = {p.person_id: p.capacity - load[p.person_id] for p in mentors}
+    earlier = _pairs_in(organisation.id, (PairState.DECLINED.value, *CLOSED_STATES))
+    excluded = {(p.mentee_id, p.mentor_id) for p in earlier}
+    return mentees, mentors, left, excluded, open_proposals
+
+
+def run_matching_round(
+    staff: User, organisation: Organisation, now: datetime | None = None
+) -> MatchRound:
+    """Replace the proposals still waiting for review with a fresh round over everyone waiting."""
+    require_staff(staff, organisation)
+    now = now or utcnow()
+    for proposal in _pool(organisation)[4]:
+        move_proposal(proposal, ProposalState.DROPPED)
+        proposal.decided_at = now
+    db.session.flush()
+    mentees, mentors, left, excluded, _ = _pool(organisation)
+    weights, threshold = matching_settings(organisation)
+    result = matching.run_round(
+        mentees, mentors, weights, threshold=threshold, capacity_left=left, excluded=excluded
+    )
+    round_ = MatchRound(
+        organisation_id=organisation.id,
+        run_by_id=staff.id,
+        created_at=now,
+        weights=weights,
+        threshold=threshold,
+        mentee_count=len(mentees),
+        mentor_count=len(mentors),
+        unmatched=[{"mentee_id": u.mentee_id, "reasons": u.reasons} for u in result.unmatched],
+    )
+    db.session.add(round_)
+    for p in result.proposals:
+        round_.proposals.append(
+            MatchProposal(
+                mentee_id=p.mentee_id,
+                mentor_id=p.mentor_id,
+                score=p.score,
+                components=p.components,
+                runner_up=p.runner_up,
+            )
+        )
+    _commit()
+    return round_
+
+
+def rounds_of(organisation: Organisation) -> list[MatchRound]:
+    return list(
+        db.session.scalars(
+            db.select(MatchRound)
+            .filter_by(organisation_id=organisation.id)
+            .order_by(MatchRound.created_at.desc(), MatchRound.id.desc())
+        )
+    )
+
+
+def _new_pair(
+    staff: User, organisation_id: int, mentee_id: int, mentor_id: int, components, now
+) -> Mentorship:
+    pair = Mentorship(
+        organisation_id=organisation_id,
+        mentee_id=mentee_id,
+        mentor_id=mentor_id,
+        state=PairState.PROPOSED.value,
+        created_at=now,
+        components=components,
+        proposed_by_id=staff.id,
+    )
+    db.session.add(pair)
+    return pair
+
+
+def _check_still_free(organisation_id: int, mentee_id: int, mentor_id: int) -> None:
+    taken = _pairs_in(organisation_id, TAKEN_STATES)
+    if any(p.mentee_id == mentee_id for p in taken):
+        raise MentoringError(_l("This mentee already has a mentor or a proposal to answer."))
+    survey = survey_of(mentor_id, organisation_id)
+    capacity = survey.capacity if survey and survey.is_mentor else 1
+    if sum(1 for p in taken if p.mentor_id == mentor_id) >= capacity:
+        raise MentoringError(_l("This mentor has no place left."))
+
+
+def approve_proposal(
+    staff: User, proposal: MatchProposal, now: datetime | None = None
+) -> Mentorship:
+    """Staff say yes: the pair is proposed to both people, who each accept or decline."""
+    organisation = proposal.round.organisation_id
+    require_staff(staff, db.session.get(Organisation, organisation))
+    now = now or utcnow()
+    if proposal.state == ProposalState.PROPOSED.value:
+        _check_still_free(organisation, proposal.mentee_id, proposal.mentor_id)
+    move_proposal(proposal, ProposalState.APPROVED)
+    pair = _new_pair(
+        staff, organisation, proposal.mentee_id, proposal.mentor_id, proposal.components, now
+    )
+    db.session.flush()
+    proposal.mentorship_id = pair.id
+    proposal.decided_by_id, proposal.decided_at = staff.id, now
+    _commit()
+    return pair
+
+
+def approve_round(staff: User, round_: MatchRound, now: datetime | None = None) -> int:
+    require_staff(staff, db.session.get(Organisation, round_.organisation_id))
+    waiting = [p for p in round_.proposals if p.state == ProposalState.PROPOSED.value]
+    for proposal in waiting:
+        approve_proposal(staff, proposal, now)
+    return len(waiting)
+
+
+def drop_proposal(staff: User, proposal: MatchProposal, now: datetime | None = None) -> None:
+    require_staff(staff, db.session.get(Organisation, proposal.round.organisation_id))
+    move_proposal(proposal, ProposalState.DROPPED)
+    proposal.decided_by_id, proposal.decided_at = staff.id, now or utcnow()
+    _commit()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    mentor: User
+    components: dict
+
+
+def swap_candidates(proposal: MatchProposal, limit: int = 10) -> list[Candidate]:
+    """Other mentors this mentee could have, best first: possible and with a place left."""
+    organisation = db.session.get(Organisation, proposal.round.organisation_id)
+    _, mentors, left, excluded, _ = _pool(organisation, skip_proposals_of=proposal.id)
+    mentee_survey = survey_of(proposal.mentee_id, organisation.id)
+    if mentee_survey is None:
+        return []
+    mentee = profile_of(mentee_survey)
+    weights, _ = matching_settings(organisation)
+    found = []
+    for mentor in mentors:
+        if mentor.person_id == proposal.mentor_id:
+            continue
+        if matching.pair_filter(
+            mentee, mentor, capacity_left=left.get(mentor.person_id), excluded=excluded
+        ):
+            continue
+        found.append((mentor.person_id, matching.pair_components(mentee, mentor, weights)))
+    found.sort(key=lambda f: (-f[1]["total"], f[0]))
+    people = {
+        u.id: u
+        for u in db.session.scalars(
+            db.select(User).where(User.id.in_([f[0] for f in found[:limit]]))
+        )
+    }
+    return [Candidate(people[i], c) for i, c in found[:limit]]
+
+
+def swap_proposal(
+    staff: User, proposal: MatchProposal, mentor_id: int, now: datetime | None = None
+) -> MatchProposal:
+    """Give the mentee another mentor in this round; the old proposal is dropped."""
+    require_staff(staff, db.session.get(Organisation, proposal.round.organisation_id))
+    choice = next(
+        (c for c in swap_candidates(proposal, limit=10_000) if c.mentor.id == mentor_id), None
+    )
+    if choice is None:
+        raise MentoringError(_l("Choose one of the mentors on the list."), field="mentor_id")
+    now = now or utcnow()
+    move_proposal(proposal, ProposalState.DROPPED)
+    proposal.decided_by_id, proposal.decided_at = staff.id, now
+    swapped = MatchProposal(
+        round_id=proposal.round_id,
+        mentee_id=proposal.mentee_id,
+        mentor_id=mentor_id,
+        score=choice.components["total"],
+        components=choice.components,
+        runner_up={
+            "mentor_id": proposal.mentor_id,
+            "score": proposal.score,
+            "why": {"code": "swapped"},
+        },
+        swapped_from_id=proposal.mentor_id,
+    )
+    db.session.add(swapped)
+    _commit()
+    return swapped
+
+
+def pair_by_hand(
+    staff: User,
+    organisation: Organisation,
+    mentee_id: int,
+    mentor_id: int,
+    now: datetime | None = None,
+) -> Mentorship:
+    """Staff pair two people themselves; the pair still needs both people's yes."""
+    require_staff(staff, organisation)
+    member_ids = {u.id for u in members(organisation)}
+    if mentee_id not in member_ids or mentor_id not in member_ids:
+        raise MentoringError(_l("Choose two people of this organisation."))
+    if mentee_id == mentor_id:
+        raise MentoringError(_l("Choose two different people."), field="mentor_id")
+    _check_still_free(organisation.id, mentee_id, mentor_id)
+    mentee_survey, mentor_survey = (
+        survey_of(mentee_id, organisation.id),
+        survey_of(mentor_id, organisation.id),
+    )
+    components = None
+    if mentee_survey and mentor_survey:
+        weights, _ = matching_settings(organisation)
+        components = matching.pair_components(
+            profile_of(mentee_survey), profile_of(mentor_survey), weights
+        )
+    pair = _new_pair(staff, organisation.id, mentee_id, mentor_id, components, now or utcnow())
+    _commit()
+    return pair

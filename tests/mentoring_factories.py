@@ -1,0 +1,81 @@
+"""Factories for the mentoring programme's tests: surveys, pairs in a given state, charters."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from accounts.models import Organisation, User
+from extensions import db, utcnow
+from mentoring import services
+from mentoring.models import IntakeSurvey, Mentorship, PairState
+
+
+def survey(user: User, organisation: Organisation, role: str = "mentee", **answers) -> IntakeSurvey:
+    values = {
+        "role": role,
+        "wants": {"social-media": 3, "finance": 2},
+        "offers": ["sales"],
+        "languages": ["nl", "en"],
+        "manner": "either",
+        "region": "Utrecht",
+        "availability": ["weekday_mornings"],
+        "capacity": "2",
+    }
+    if role == "mentor":
+        values.update(wants={"sales": 2}, offers=["social-media", "finance", "digital-tools"])
+    values.update(answers)
+    return services.save_survey(user, organisation, values)
+
+
+def proposed_pair(
+    staff: User, mentee: User, mentor: User, organisation: Organisation
+) -> Mentorship:
+    return services.pair_by_hand(staff, organisation, mentee.id, mentor.id)
+
+
+def accepted_pair(staff, mentee, mentor, organisation) -> Mentorship:
+    pair = proposed_pair(staff, mentee, mentor, organisation)
+    services.answer_proposal(mentee, pair, True)
+    services.answer_proposal(mentor, pair, True)
+    return pair
+
+
+def signed_charter(pair: Mentorship, interval_days: int = 14):
+    charter = services.write_charter(
+        pair.mentee,
+        pair,
+        interval_days=interval_days,
+        manner="online",
+        goals=[{"goal": "Open a web shop", "measure": "Shop online", "by": "2027-01-01"}],
+        mentor_learns="How a shop buys its stock",
+    )
+    services.sign_charter(pair.mentor, charter)
+    return charter
+
+
+def meeting(pair: Mentorship, days_ago: int = 0, notes: str = "Private notes of the pair"):
+    return services.log_meeting(
+        pair.mentee,
+        pair,
+        held_on=date.today() - timedelta(days=days_ago),
+        minutes=60,
+        manner="online",
+        topics="Kick-off",
+        notes=notes,
+    )
+
+
+def active_pair(staff, mentee, mentor, organisation) -> Mentorship:
+    pair = accepted_pair(staff, mentee, mentor, organisation)
+    signed_charter(pair)
+    meeting(pair)
+    db.session.refresh(pair)
+    return pair
+
+
+def ended(pair: Mentorship, staff: User) -> Mentorship:
+    services.end_pair(staff, pair, "Programme finished")
+    return pair
+
+
+_ = (PairState, utcnow)

@@ -1,462 +1,203 @@
-"""Every rule course content must follow; shared by start-up and `flask courses check`."""
+"""The rules of courses/README.md, checked; shared by start-up and `flask courses check`.
+
+`check_catalogue` reports every problem at once as `path:line: message`, the path relative to
+the folder above the courses folder. A missing translation is a warning: the app shows English.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import yaml
+from . import check_markdown, check_yaml
+from .check_report import Context, Ids, Problem, Report, Shape
+from .markup import MODULE_FOLDER, SOURCE
+from .yaml_lines import LineDict, LineList
 
-from . import yaml_lines
-from .content import MODULE_FOLDER, SECTION_HEADING, SOURCE
-
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-ENTRECOMP = re.compile(r"^[1-3]\.[1-5]$")
-RESERVED_SECTIONS = {"books", "print", "quiz", "cases"}
-LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-EXTERNAL = ("http://", "https://", "mailto:", "tel:")
-
-COURSE_KEYS = ({"slug", "title", "summary", "languages", "modules"}, set())
-MODULE_KEYS = ({"title", "minutes", "objectives", "outcomes", "entrecomp"}, set())
-CASE_KEYS = ({"title", "summary"}, set())
-QUESTION_KEYS = ({"id", "text", "options", "explanation"}, {"section"})
-OPTION_KEYS = ({"id", "text", "feedback"}, {"correct"})
-BOOK_KEYS = ({"title", "author", "year", "why"}, {"isbn"})
-ASSIGNMENT_KEYS = ({"key", "title", "prompt", "guidance"}, {"template"})
+LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+MODULE_FILE = re.compile(r"^(?:module|quiz|books|logbook)\.([^.]+)\.(?:md|yml)$")
+COURSE_KEYS = {"slug", "title", "summary", "languages", "modules"}
+KINDS: tuple[tuple[str, str, Callable[[Report, Path, Context], Shape]], ...] = (
+    ("module", "md", check_markdown.module_file),
+    ("quiz", "yml", check_yaml.quiz),
+    ("books", "yml", check_yaml.books),
+    ("logbook", "yml", check_yaml.logbook),
+)
 
 
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-    level: str = "error"
+def check_catalogue(root: Path, strict: bool = False) -> list[Problem]:
+    """Every problem in every course under `root`, grouped by file, in line order.
 
-    def __str__(self) -> str:
-        prefix = "warning: " if self.level == "warning" else ""
-        return f"{self.path}:{self.line}: {prefix}{self.message}"
-
-
-class Checker:
-    def __init__(self, root: Path):
-        self.root = root
-        self.base = root.parent
-        self.problems: list[Problem] = []
-
-    def error(self, path: Path, line: int, message: str, level: str = "error") -> None:
-        self.problems.append(Problem(str(path.relative_to(self.base)), line, message, level))
-
-    def warn(self, path: Path, line: int, message: str) -> None:
-        self.error(path, line, message, "warning")
-
-    # Reading ----------------------------------------------------------------------------------
-
-    def yaml(self, path: Path):
-        try:
-            return yaml_lines.load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
-            problem = getattr(error, "problem", None) or "not valid YAML"
-            self.error(path, yaml_lines.error_line(error), f"cannot read YAML: {problem}")
-        except (OSError, UnicodeDecodeError) as error:
-            self.error(path, 1, f"cannot read file: {error}")
-        return None
-
-    def front_matter(self, path: Path):
-        """(meta, body, body start line) or None after reporting why."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            self.error(path, 1, f"cannot read file: {error}")
-            return None
-        front, body, start = yaml_lines.split_front_matter(text)
-        if front is None:
-            self.error(path, 1, "front matter missing: start the file with a line '---'")
-            return None
-        try:
-            meta = yaml_lines.load(front)
-        except yaml.YAMLError as error:
-            problem = getattr(error, "problem", None) or "not valid YAML"
-            line = yaml_lines.error_line(error) + 1
-            self.error(path, line, f"cannot read front matter: {problem}")
-            return None
-        if not isinstance(meta, dict):
-            self.error(path, 2, "front matter must be a mapping of keys")
-            return None
-        # Front matter lines count from the '---' line.
-        meta.key_lines = {k: v + 1 for k, v in meta.key_lines.items()}
-        meta.line += 1
-        return meta, body, start
-
-    def keys(self, path: Path, data, allowed: tuple[set, set], what: str) -> bool:
-        if not isinstance(data, dict):
-            self.error(path, getattr(data, "line", 1), f"{what} must be a mapping of keys")
-            return False
-        required, optional = allowed
-        for key in sorted(required - data.keys()):
-            self.error(path, data.line, f"{what}: missing key '{key}'")
-        for key in data.keys() - required - optional:
-            self.error(path, data.line_of(key), f"{what}: unknown key '{key}'")
-        return required <= data.keys()
-
-    def text(self, path: Path, data, key: str, what: str) -> None:
-        value = data.get(key)
-        if not isinstance(value, str) or not value.strip():
-            self.error(path, data.line_of(key), f"{what}: '{key}' must be text")
-
-    # Courses ----------------------------------------------------------------------------------
-
-    def run(self) -> list[Problem]:
-        if not self.root.is_dir():
-            self.problems.append(Problem(str(self.root), 1, "no such folder"))
-            return self.problems
-        for folder in sorted(p for p in self.root.iterdir() if p.is_dir()):
+    `strict` adds the README's editorial ranges (4 to 6 sections, 3 to 5 books, boxes, case
+    length, ...): for the real course, not for the tiny test course.
+    """
+    root = Path(root).resolve()
+    report = Report(root.parent, strict)
+    if not root.is_dir():
+        report.error(root, 1, "no such folder")
+    else:
+        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
             if (folder / "course.yml").is_file():
-                self.course(folder)
-        return self.problems
+                check_course(report, folder)
+    return report.in_file_order()
 
-    def course(self, folder: Path) -> None:
-        path = folder / "course.yml"
-        data = self.yaml(path)
-        if data is None or not self.keys(path, data, COURSE_KEYS, "course"):
-            return
-        if data["slug"] != folder.name:
-            self.error(
-                path,
-                data.line_of("slug"),
-                f"slug '{data['slug']}' must be the folder name '{folder.name}'",
-            )
-        languages = data["languages"]
-        if not isinstance(languages, list) or SOURCE not in languages:
-            self.error(
-                path, data.line_of("languages"), "languages must be a list that includes 'en'"
-            )
-            languages = [SOURCE]
-        for key in ("title", "summary"):
-            if not isinstance(data[key], dict) or SOURCE not in data[key]:
-                self.error(path, data.line_of(key), f"{key} needs an 'en' text")
-        modules = data["modules"] if isinstance(data["modules"], list) else []
-        if not modules:
-            self.error(
-                path, data.line_of("modules"), "modules must list at least one module folder"
-            )
-        seen: set[str] = set()
-        keys: dict[str, Path] = {}
-        for index, name in enumerate(modules):
-            line = modules.line + index
-            if name in seen:
-                self.error(path, line, f"module '{name}' is listed twice")
-                continue
-            seen.add(name)
-            if not isinstance(name, str) or not MODULE_FOLDER.match(name):
-                self.error(path, line, f"module '{name}' must be a folder name like 01-first-steps")
-            elif not (folder / name).is_dir():
-                self.error(path, line, f"module '{name}' has no folder")
-            elif not (folder / name / "module.en.md").is_file():
-                self.error(path, line, f"module '{name}' has no module.en.md")
-            else:
-                self.module(folder / name, languages, keys)
 
-    # Modules ----------------------------------------------------------------------------------
+def check_course(report: Report, folder: Path) -> None:
+    path = folder / "course.yml"
+    data = report.read_yaml(path)
+    if data is None or not report.keys(path, data, COURSE_KEYS, set(), "course"):
+        return
+    if data["slug"] != folder.name:
+        message = f"course: slug '{data['slug']}' must be the folder name '{folder.name}'"
+        report.error(path, data.line_of("slug"), message)
+    languages = _languages(report, path, data)
+    for key in ("title", "summary"):
+        _per_language_text(report, path, data, key, languages)
+    modules = data["modules"]
+    if not isinstance(modules, LineList) or not modules:
+        report.error(path, data.line_of("modules"), "course: modules must list module folders")
+        return
+    slugs: dict[str, str] = {}
+    course_keys: dict[str, str] = {}
+    for index, name in enumerate(modules):
+        line = modules.line_at(index)
+        match = MODULE_FOLDER.match(name) if isinstance(name, str) else None
+        if match is None:
+            report.error(path, line, f"module '{name}' must be a folder name like 01-first-steps")
+        elif name in modules[:index]:
+            report.error(path, line, f"module '{name}' is listed twice")
+        elif match.group(2) in slugs:
+            other = slugs[match.group(2)]
+            report.error(path, line, f"module '{name}' has the same slug as '{other}'")
+        elif not (folder / name).is_dir():
+            report.error(path, line, f"module '{name}' has no folder")
+        elif not (folder / name / f"module.{SOURCE}.md").is_file():
+            report.error(path, line, f"module '{name}' has no module.{SOURCE}.md")
+        else:
+            slugs[match.group(2)] = name
+            check_module(report, folder / name, languages, course_keys)
 
-    def module(self, folder: Path, languages: list[str], course_keys: dict[str, Path]) -> None:
-        structure: dict[str, dict] = {}
-        for language in languages:
-            path = folder / f"module.{language}.md"
+
+def _languages(report: Report, path: Path, data: LineDict) -> list[str]:
+    """The course's languages, English first; after an error, the codes that can be used."""
+    languages, line = data["languages"], data.line_of("languages")
+    if not isinstance(languages, list):
+        report.error(path, line, "course: languages must be a list like [en, nl]")
+        return [SOURCE]
+    if SOURCE not in languages:
+        report.error(path, line, f"course: languages must include '{SOURCE}'")
+    usable: list[str] = []
+    for code in languages:
+        if not isinstance(code, str) or not LANGUAGE.match(code):
+            report.error(path, line, f"course: language '{code}' must be a code like 'nl'")
+        elif code in usable:
+            report.error(path, line, f"course: language '{code}' is listed twice")
+        else:
+            usable.append(code)
+    return [SOURCE, *(code for code in usable if code != SOURCE)]
+
+
+def _per_language_text(
+    report: Report, path: Path, data: LineDict, key: str, languages: list[str]
+) -> None:
+    texts, line = data[key], data.line_of(key)
+    if not isinstance(texts, LineDict):
+        report.error(path, line, f"course: {key} must give a text per language: {{en: ...}}")
+        return
+    if SOURCE not in texts:
+        report.error(path, line, f"course: {key} needs an '{SOURCE}' text")
+    for language in texts.keys() - set(languages):
+        message = f"course: {key}: '{language}' is not one of the languages"
+        report.error(path, texts.line_of(language), message)
+    for language in languages:
+        if language in texts:
+            report.text(path, texts, language, f"course: {key}")
+        elif language != SOURCE:
+            report.warn(path, line, f"no {language} translation of the course {key}")
+
+
+def check_module(
+    report: Report, folder: Path, languages: list[str], course_keys: dict[str, str]
+) -> None:
+    """Each file of the module in each language, then what must be the same in every language."""
+    _files_in_unknown_languages(report, folder, languages)
+    cases = {p.name.split(".")[0] for p in folder.glob(f"cases/*.{SOURCE}.md")}
+    context = Context(folder, SOURCE, frozenset(), frozenset(cases), course_keys)
+    for kind, extension, check in KINDS:
+        english = folder / f"{kind}.{SOURCE}.{extension}"
+        if not english.is_file():
+            report.error(folder / f"module.{SOURCE}.md", 1, f"{english.name} is missing")
+        shapes: dict[str, Shape] = {}
+        for language in languages:  # English first
+            path = folder / f"{kind}.{language}.{extension}"
             if not path.is_file():
-                self.warn(
-                    folder / f"module.{SOURCE}.md",
-                    1,
-                    f"no {language} translation: module.{language}.md is missing",
-                )
+                if language != SOURCE and english.is_file():
+                    message = f"no {language} translation: {path.name} is missing"
+                    report.warn(english, 1, message)
                 continue
-            structure[language] = self.module_file(path)
-        sections = structure.get(SOURCE, {}).get("sections", [])
-        self.same_as_source(folder, "module.{}.md", structure, "sections", "section slugs")
-        self.cases(folder, languages)
-        for name, check in (("quiz", self.quiz), ("books", self.books), ("logbook", self.logbook)):
-            found: dict[str, dict] = {}
-            for language in languages:
-                path = folder / f"{name}.{language}.yml"
-                if not path.is_file():
-                    if language == SOURCE:
-                        self.error(
-                            folder / f"module.{SOURCE}.md", 1, f"{name}.{SOURCE}.yml is missing"
-                        )
-                    else:
-                        self.warn(
-                            folder / f"{name}.{SOURCE}.yml",
-                            1,
-                            f"no {language} translation: {name}.{language}.yml is missing",
-                        )
-                    continue
-                found[language] = check(path, set(sections), course_keys) or {}
-            for key, what in (
-                ("ids", "question ids"),
-                ("options", "option ids"),
-                ("correct", "correct options"),
-                ("qsections", "question sections"),
-                ("keys", "assignment keys"),
-            ):
-                self.same_as_source(folder, name + ".{}.yml", found, key, what)
-
-    def module_file(self, path: Path) -> dict:
-        parsed = self.front_matter(path)
-        if parsed is None:
-            return {}
-        meta, body, start = parsed
-        if self.keys(path, meta, MODULE_KEYS, "front matter"):
-            self.text(path, meta, "title", "front matter")
-            if (
-                not isinstance(meta["minutes"], int)
-                or isinstance(meta["minutes"], bool)
-                or meta["minutes"] < 1
-            ):
-                self.error(path, meta.line_of("minutes"), "minutes must be a whole number above 0")
-            for key in ("objectives", "outcomes"):
-                if (
-                    not isinstance(meta[key], list)
-                    or not meta[key]
-                    or not all(isinstance(x, str) for x in meta[key])
-                ):
-                    self.error(path, meta.line_of(key), f"{key} must be a list of texts")
-            codes = meta["entrecomp"]
-            if not isinstance(codes, list) or not all(
-                isinstance(c, str) and ENTRECOMP.match(c) for c in codes
-            ):
-                self.error(
-                    path,
-                    meta.line_of("entrecomp"),
-                    'entrecomp must be a list of quoted codes like "2.1"',
-                )
-        slugs: list[str] = []
-        for offset, line in enumerate(body.split("\n")):
-            heading = SECTION_HEADING.match(line)
-            if not heading:
-                continue
-            slug = heading.group(2)
-            where = start + offset
-            if not slug:
-                self.error(path, where, "section heading needs a slug: end it with {#some-slug}")
-            elif not SLUG.match(slug):
-                self.error(path, where, f"section slug '{slug}' may use only a-z, 0-9 and hyphens")
-            elif slug in RESERVED_SECTIONS:
-                self.error(path, where, f"section slug '{slug}' is reserved for a page of its own")
-            elif slug in slugs:
-                self.error(path, where, f"duplicate section slug '{slug}'")
-            else:
-                slugs.append(slug)
-        if not slugs:
-            self.error(path, start, "the module needs at least one '## ' section")
-        self.links(path, body, start, set(slugs), path.parent)
-        return {"sections": slugs}
-
-    def links(self, path: Path, body: str, start: int, sections: set[str], folder: Path) -> None:
-        cases = {p.name.split(".")[0] for p in (folder / "cases").glob("*.md")}
-        for offset, line in enumerate(body.split("\n")):
-            for target in LINK.findall(line):
-                if target.startswith(EXTERNAL):
-                    continue
-                if target.startswith("#"):
-                    ok = target[1:] in sections
-                elif target.startswith("cases/"):
-                    ok = target.removeprefix("cases/") in cases
-                else:
-                    ok = target in sections or (folder / target).exists()
-                if not ok:
-                    self.error(path, start + offset, f"link or image points nowhere: {target}")
-
-    def cases(self, folder: Path, languages: list[str]) -> set[str]:
-        by_language: dict[str, set[str]] = {lang: set() for lang in languages}
-        for path in sorted((folder / "cases").glob("*.md")):
-            parts = path.name.split(".")
-            if len(parts) != 3 or parts[1] not in languages or not SLUG.match(parts[0]):
-                self.error(path, 1, "a case study file is named <case-slug>.<language>.md")
-                continue
-            by_language[parts[1]].add(parts[0])
-            parsed = self.front_matter(path)
-            if parsed is None:
-                continue
-            meta, body, start = parsed
-            if self.keys(path, meta, CASE_KEYS, "case study"):
-                self.text(path, meta, "title", "case study")
-                self.text(path, meta, "summary", "case study")
-            self.links(path, body, start, set(), folder)
-        source = by_language.get(SOURCE, set())
-        for language, slugs in by_language.items():
-            for slug in sorted(slugs - source):
-                self.error(
-                    folder / "cases" / f"{slug}.{language}.md",
-                    1,
-                    f"case '{slug}' has no {SOURCE} version",
-                )
-            if language != SOURCE:
-                for slug in sorted(source - slugs):
-                    self.warn(
-                        folder / "cases" / f"{slug}.{SOURCE}.md",
-                        1,
-                        f"no {language} translation: cases/{slug}.{language}.md is missing",
-                    )
-        return source
-
-    def same_as_source(
-        self, folder: Path, pattern: str, found: dict[str, dict], key: str, what: str
-    ) -> None:
-        source = found.get(SOURCE, {}).get(key)
-        if source is None:
-            return
-        for language, data in found.items():
-            if language != SOURCE and key in data and data[key] != source:
-                self.error(
-                    folder / pattern.format(language),
-                    1,
-                    f"{what} differ from {pattern.format(SOURCE)}",
-                )
-
-    # Quizzes, books, logbook -----------------------------------------------------------------
-
-    def quiz(self, path: Path, sections: set[str], _keys) -> dict:
-        data = self.yaml(path)
-        if data is None or not self.keys(path, data, ({"questions"}, set()), "quiz"):
-            return {}
-        questions = data["questions"]
-        if not isinstance(questions, list):
-            self.error(path, data.line_of("questions"), "questions must be a list")
-            return {}
-        if len(questions) != 10:
-            self.error(
-                path,
-                data.line_of("questions"),
-                f"a quiz has exactly 10 questions, not {len(questions)}",
-            )
-        ids, options, correct, qsections = [], [], [], []
-        for question in questions:
-            if not self.keys(path, question, QUESTION_KEYS, "question"):
-                continue
-            qid = question["id"]
-            if not isinstance(qid, str) or not SLUG.match(qid):
-                self.error(
-                    path,
-                    question.line_of("id"),
-                    f"question id '{qid}' may use only a-z, 0-9 and hyphens",
-                )
-            elif qid in ids:
-                self.error(path, question.line_of("id"), f"duplicate question id '{qid}'")
-            ids.append(qid)
-            self.text(path, question, "text", f"question '{qid}'")
-            self.text(path, question, "explanation", f"question '{qid}'")
-            section = question.get("section")
-            if section is not None and section not in sections:
-                self.error(
-                    path,
-                    question.line_of("section"),
-                    f"question '{qid}': section '{section}' is not a section of this module",
-                )
-            qsections.append(section)
-            opts = question["options"]
-            if not isinstance(opts, list) or not 3 <= len(opts) <= 5:
-                count = len(opts) if isinstance(opts, list) else 0
-                self.error(
-                    path,
-                    question.line_of("options"),
-                    f"question '{qid}' needs 3 to 5 options, not {count}",
-                )
-                opts = opts if isinstance(opts, list) else []
-            option_ids, right = [], []
-            for option in opts:
-                if not isinstance(option, dict):
-                    self.error(path, opts.line, f"question '{qid}': each option is a mapping")
-                    continue
-                if "feedback" not in option:
-                    self.error(
-                        path,
-                        option.line,
-                        f"question '{qid}': option '{option.get('id')}' has no feedback",
-                    )
-                self.keys(
-                    path,
-                    option,
-                    (OPTION_KEYS[0] - {"feedback"}, OPTION_KEYS[1] | {"feedback"}),
-                    f"question '{qid}' option",
-                )
-                oid = str(option.get("id"))
-                if oid in option_ids:
-                    self.error(
-                        path, option.line_of("id"), f"question '{qid}': duplicate option id '{oid}'"
-                    )
-                option_ids.append(oid)
-                if option.get("correct") is True:
-                    right.append(oid)
-                elif option.get("correct") not in (None, False):
-                    self.error(
-                        path,
-                        option.line_of("correct"),
-                        f"question '{qid}': correct must be true or false",
-                    )
-            if len(right) != 1 and opts:
-                self.error(
-                    path,
-                    question.line_of("options"),
-                    f"question '{qid}' needs exactly one correct option, not {len(right)}",
-                )
-            options.append(option_ids)
-            correct.append(right)
-        return {"ids": ids, "options": options, "correct": correct, "qsections": qsections}
-
-    def books(self, path: Path, _sections, _keys) -> dict:
-        data = self.yaml(path)
-        if data is None or not self.keys(path, data, ({"books"}, set()), "book list"):
-            return {}
-        if not isinstance(data["books"], list) or not data["books"]:
-            self.error(path, data.line_of("books"), "books must be a list of at least one book")
-            return {}
-        for book in data["books"]:
-            if self.keys(path, book, BOOK_KEYS, "book"):
-                for key in ("title", "author", "why"):
-                    self.text(path, book, key, "book")
-                if not isinstance(book["year"], int) or not 1450 < book["year"] < 2100:
-                    self.error(path, book.line_of("year"), "book: year must be a year like 2011")
-        return {}
-
-    def logbook(self, path: Path, _sections, course_keys: dict[str, Path]) -> dict:
-        data = self.yaml(path)
-        if data is None or not self.keys(path, data, ({"assignments"}, set()), "logbook"):
-            return {}
-        if not isinstance(data["assignments"], list) or not data["assignments"]:
-            self.error(
-                path,
-                data.line_of("assignments"),
-                "assignments must be a list of at least one assignment",
-            )
-            return {}
-        keys = []
-        language = path.name.split(".")[1]
-        for assignment in data["assignments"]:
-            if not self.keys(path, assignment, ASSIGNMENT_KEYS, "assignment"):
-                continue
-            key = assignment["key"]
-            if not isinstance(key, str) or not SLUG.match(key):
-                self.error(
-                    path,
-                    assignment.line_of("key"),
-                    f"assignment key '{key}' may use only a-z, 0-9 and hyphens",
-                )
-            elif key in keys:
-                self.error(path, assignment.line_of("key"), f"duplicate assignment key '{key}'")
-            elif language == SOURCE and key in course_keys and course_keys[key] != path.parent:
-                self.error(
-                    path,
-                    assignment.line_of("key"),
-                    f"assignment key '{key}' is already used in {course_keys[key].name}",
-                )
-            if language == SOURCE:
-                course_keys.setdefault(key, path.parent)
-            keys.append(key)
-            for field in ("title", "prompt", "guidance"):
-                self.text(path, assignment, field, f"assignment '{key}'")
-        return {"keys": keys}
+            before = len(report.problems)
+            shapes[language] = check(report, path, context.speaking(language))
+            if kind == "module" and language == SOURCE:
+                context = context.with_sections(shapes[SOURCE])
+            elif language == SOURCE and len(report.problems) > before:
+                del shapes[SOURCE]  # translations compared with a broken file: only echoes
+        compare_translations(report, folder, f"{kind}.{{}}.{extension}", shapes)
+    check_markdown.cases(report, context, languages)
 
 
-def check_catalogue(root: Path) -> list[Problem]:
-    """Every problem in every course under `root`, errors and warnings, in file order."""
-    return Checker(root).run()
+def _files_in_unknown_languages(report: Report, folder: Path, languages: list[str]) -> None:
+    for path in sorted(folder.iterdir()):
+        match = MODULE_FILE.match(path.name)
+        if match and match.group(1) not in languages:
+            message = f"language '{match.group(1)}' is not in the languages of course.yml"
+            report.error(path, 1, message)
+
+
+def compare_translations(
+    report: Report, folder: Path, pattern: str, shapes: dict[str, Shape]
+) -> None:
+    """Slugs, ids and keys of every translation against the English file, each at its line."""
+    source = shapes.get(SOURCE)
+    if source is None:
+        return
+    source_name = pattern.format(SOURCE)
+    for language, shape in shapes.items():
+        if language == SOURCE:
+            continue
+        path = folder / pattern.format(language)
+        for kind, english in source.items():
+            if kind in shape:
+                for line, message in _differences(kind, english, shape[kind], source_name):
+                    report.error(path, line, message)
+
+
+def _differences(kind: str, english: Ids, here: Ids, source: str) -> Iterable[tuple[int, str]]:
+    theirs, mine = english.values, here.values
+    if theirs == mine:
+        return
+    if english.single:  # a wrong count is reported with the file itself
+        if len(theirs) == len(mine) == 1:
+            yield here.items[0][1], f"{kind} is '{mine[0]}', but '{theirs[0]}' in {source}"
+        return
+    renamed = {
+        i
+        for i, (a, b) in enumerate(zip(theirs, mine, strict=False))
+        if b not in theirs and a not in mine and len(theirs) == len(mine)
+    }
+    for i in sorted(renamed):
+        yield here.items[i][1], f"{kind} '{mine[i]}' is '{theirs[i]}' in {source}"
+    extra = [
+        (v, line) for i, (v, line) in enumerate(here.items) if v not in theirs and i not in renamed
+    ]
+    missing = [v for i, v in enumerate(theirs) if v not in mine and i not in renamed]
+    for value, line in extra:
+        yield line, f"{kind} '{value}' is not in {source}"
+    for value in missing:
+        yield here.line, f"{kind} '{value}' of {source} is missing"
+    if not renamed and not extra and not missing and len(set(mine)) == len(theirs):
+        first = next(i for i, (a, b) in enumerate(zip(theirs, mine, strict=True)) if a != b)
+        yield here.items[first][1], f"{kind}s are not in the same order as in {source}"
+
+
+__all__ = ["Problem", "check_catalogue"]

@@ -1,75 +1,76 @@
-"""Course content, loaded once at start-up into immutable objects and served from memory.
+"""Course content: immutable objects, loaded and rendered once at start-up, served from memory.
 
-Layout and format: courses/README.md. Structure (ids, slugs, keys) is the same in every language;
-texts are per language, and a missing translation falls back to English with `fallback=True`.
+The file format is courses/README.md. Structure (section slugs, case slugs, question and option
+ids, assignment keys) is the same in every language; texts are per language. Asking for a
+language without its own file gives the English text with `fallback=True`.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-import markdown
+from .markup import SOURCE, minutes_for
 
-from . import yaml_lines
+if TYPE_CHECKING:
+    from .checks import Problem
 
-SOURCE = "en"
-WORDS_PER_MINUTE = 150  # unhurried reading, in a second language for some
-MODULE_FOLDER = re.compile(r"^(\d\d)-([a-z0-9][a-z0-9-]*)$")
-SECTION_HEADING = re.compile(r"^## +(.+?)\s*(?:\{#([^}\s]+)\})?\s*$")
-MARKDOWN_EXTENSIONS = [
-    "tables",
-    "attr_list",
-    "def_list",
-    "footnotes",
-    "admonition",
-    "toc",
-    "sane_lists",
+__all__ = [
+    "SOURCE",
+    "Assignment",
+    "AssignmentList",
+    "Book",
+    "BookList",
+    "CaseStudy",
+    "CaseText",
+    "Catalogue",
+    "ContentError",
+    "Course",
+    "Module",
+    "ModuleText",
+    "Option",
+    "Question",
+    "Quiz",
+    "Section",
+    "load_catalogue",
 ]
 
 
 class ContentError(Exception):
-    """Invalid content: the app does not start; the message lists every problem."""
+    """Invalid content: the app does not start. The message is every problem, one per line."""
 
-    def __init__(self, problems):
-        self.problems = list(problems)
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def render(source: str, section_slugs: frozenset[str] = frozenset()) -> str:
-    """Course Markdown (trusted) to HTML; `#slug` links to a section become links to its page."""
-    html = markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    for slug in section_slugs:
-        html = html.replace(f'href="#{slug}"', f'href="{slug}"')
-    return html
+class _Translated(Protocol):
+    @property
+    def fallback(self) -> bool: ...
 
 
-def promote_headings(html: str) -> str:
-    """One level up (h3 becomes h2): for pages where the section's own title is the h1."""
-    return re.sub(r"<(/?)h([3-6])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) - 1}", html)
+T = TypeVar("T", bound=_Translated)
 
 
-def words(source: str) -> int:
-    return len(re.findall(r"[\w'’-]+", source))
+def _in_language(texts: Mapping[str, T], language: str) -> T:
+    """The language's own texts, else the English ones marked as a fallback."""
+    if language in texts:
+        return texts[language]
+    return replace(texts[SOURCE], fallback=True)  # type: ignore[type-var]
 
 
-def minutes_for(word_count: int) -> int:
-    return max(1, math.ceil(word_count / WORDS_PER_MINUTE))
+# Module text and sections ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Section:
     slug: str
     title: str
-    html: str
+    html: str  # links work from the module page and from the section's own page
+    page_html: str  # the same, headings one level up, for the page where the title is the h1
     words: int
-
-    @cached_property  # computed once, on first use
-    def page_html(self) -> str:
-        return promote_headings(self.html)
 
     @property
     def minutes(self) -> int:
@@ -81,7 +82,7 @@ class ModuleText:
     language: str
     fallback: bool
     title: str
-    minutes: int
+    minutes: int  # the whole module, as the author estimates it
     objectives: tuple[str, ...]
     outcomes: tuple[str, ...]
     entrecomp: tuple[str, ...]
@@ -92,31 +93,31 @@ class ModuleText:
         return next((s for s in self.sections if s.slug == slug), None)
 
 
+# Case studies, books, logbook assignments -----------------------------------------------------
+
+
 @dataclass(frozen=True)
 class CaseText:
     language: str
     fallback: bool
     title: str
     summary: str
-    html: str
+    html: str  # links work from the module page (used on the print page)
+    page_html: str  # links work from the case's own page, headings one level up
     words: int
 
     @property
     def minutes(self) -> int:
         return minutes_for(self.words)
 
-    @cached_property  # computed once, on first use
-    def page_html(self) -> str:
-        return promote_headings(self.html)
-
 
 @dataclass(frozen=True, eq=False)
 class CaseStudy:
     slug: str
-    texts: dict[str, CaseText]
+    texts: Mapping[str, CaseText]
 
     def text(self, language: str) -> CaseText:
-        return _pick(self.texts, language)
+        return _in_language(self.texts, language)
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,9 @@ class AssignmentList:
         return next((a for a in self.assignments if a.key == key), None)
 
 
+# Quiz -----------------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Option:
     id: str
@@ -166,10 +170,10 @@ class Option:
 @dataclass(frozen=True)
 class Question:
     id: str
+    section: str  # slug of the section that covers it
     text: str
     options: tuple[Option, ...]
     explanation: str
-    section: str | None
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -189,52 +193,52 @@ class Quiz:
         return next((q for q in self.questions if q.id == question_id), None)
 
 
+# Modules, courses, the catalogue --------------------------------------------------------------
+
+
 @dataclass(frozen=True, eq=False)
 class Module:
-    slug: str
+    slug: str  # the folder name without its "NN-"
     number: int
     folder: str
-    texts: dict[str, ModuleText]
+    texts: Mapping[str, ModuleText]
     cases: tuple[CaseStudy, ...]
-    book_lists: dict[str, BookList]
-    assignment_lists: dict[str, AssignmentList]
-    quizzes: dict[str, Quiz]
+    book_lists: Mapping[str, BookList]
+    assignment_lists: Mapping[str, AssignmentList]
+    quizzes: Mapping[str, Quiz]
 
     def text(self, language: str) -> ModuleText:
-        return _pick(self.texts, language)
+        return _in_language(self.texts, language)
 
     def books(self, language: str) -> BookList:
-        return _pick(self.book_lists, language)
+        return _in_language(self.book_lists, language)
 
     def assignments(self, language: str) -> AssignmentList:
-        return _pick(self.assignment_lists, language)
+        return _in_language(self.assignment_lists, language)
 
     def quiz(self, language: str) -> Quiz:
-        return _pick(self.quizzes, language)
+        return _in_language(self.quizzes, language)
 
     @property
     def sections(self) -> tuple[Section, ...]:
-        """The sections in the source language: slugs and order are the same in every language."""
+        """Sections in English: slugs and order are the same in every language."""
         return self.texts[SOURCE].sections
 
     def section(self, slug: str) -> Section | None:
         return self.texts[SOURCE].section(slug)
 
-    def _neighbour(self, slug: str, step: int) -> Section | None:
+    def section_number(self, slug: str) -> int:
+        """1 for the first section; 0 for a slug that is not a section."""
         slugs = [s.slug for s in self.sections]
-        if slug not in slugs:
-            return None
-        index = slugs.index(slug) + step
-        return self.sections[index] if 0 <= index < len(slugs) else None
+        return slugs.index(slug) + 1 if slug in slugs else 0
 
     def next_section(self, slug: str) -> Section | None:
-        return self._neighbour(slug, 1)
+        number = self.section_number(slug)
+        return self.sections[number] if 0 < number < len(self.sections) else None
 
     def previous_section(self, slug: str) -> Section | None:
-        return self._neighbour(slug, -1)
-
-    def section_number(self, slug: str) -> int:
-        return [s.slug for s in self.sections].index(slug) + 1
+        number = self.section_number(slug)
+        return self.sections[number - 2] if number > 1 else None
 
     def case(self, slug: str) -> CaseStudy | None:
         return next((c for c in self.cases if c.slug == slug), None)
@@ -243,10 +247,10 @@ class Module:
 @dataclass(frozen=True, eq=False)
 class Course:
     slug: str
-    titles: dict[str, str]
-    summaries: dict[str, str]
+    titles: Mapping[str, str]
+    summaries: Mapping[str, str]
     languages: tuple[str, ...]
-    modules: tuple[Module, ...]
+    modules: tuple[Module, ...]  # in course order
 
     def title(self, language: str) -> str:
         return self.titles.get(language) or self.titles[SOURCE]
@@ -257,8 +261,8 @@ class Course:
     def module(self, slug: str) -> Module | None:
         return next((m for m in self.modules if m.slug == slug), None)
 
-    def assignments(self, language: str) -> tuple[Assignment, ...]:
-        """Every logbook assignment of the course, in module order."""
+    def assignments(self, language: str = SOURCE) -> tuple[Assignment, ...]:
+        """Every logbook assignment of the course, in module order: the business plan's order."""
         return tuple(a for m in self.modules for a in m.assignments(language).assignments)
 
     @property
@@ -268,192 +272,19 @@ class Course:
 
 @dataclass(frozen=True)
 class Catalogue:
-    courses: tuple[Course, ...] = field(default_factory=tuple)
+    courses: tuple[Course, ...] = ()
 
     def course(self, slug: str) -> Course | None:
         return next((c for c in self.courses if c.slug == slug), None)
 
 
-def _pick(texts: dict, language: str):
-    if language in texts:
-        return texts[language]
-    from dataclasses import replace
-
-    return replace(texts[SOURCE], fallback=True)
-
-
-# Loading --------------------------------------------------------------------------------------
-
-
 def load_catalogue(root: Path) -> Catalogue:
-    """Validate, then load every course under `root`; raise ContentError on any error."""
-    from .checks import check_catalogue
+    """Check, then load every course under `root`; raise ContentError if the check finds errors."""
+    from .checks import check_catalogue  # the checker reads the shape rules of this package
+    from .loading import load_course
 
-    problems = [p for p in check_catalogue(root) if p.level == "error"]
-    if problems:
+    problems = check_catalogue(root)
+    if any(p.level == "error" for p in problems):
         raise ContentError(problems)
-    courses = []
-    for folder in sorted(p for p in root.iterdir() if (p / "course.yml").is_file()):
-        courses.append(_load_course(folder))
-    return Catalogue(tuple(courses))
-
-
-def _read_yaml(path: Path):
-    return yaml_lines.load(path.read_text(encoding="utf-8"))
-
-
-def _load_course(folder: Path) -> Course:
-    data = _read_yaml(folder / "course.yml")
-    languages = tuple(data["languages"])
-    modules = tuple(_load_module(folder / name, languages) for name in data["modules"])
-    return Course(
-        slug=data["slug"],
-        titles=dict(data["title"]),
-        summaries={k: v.strip() for k, v in data["summary"].items()},
-        languages=languages,
-        modules=modules,
-    )
-
-
-def split_sections(body: str) -> tuple[str, list[tuple[str, str, str]]]:
-    """(introduction, [(slug, title, markdown)]) from a module body."""
-    intro: list[str] = []
-    sections: list[tuple[str, str, list[str]]] = []
-    for line in body.split("\n"):
-        heading = SECTION_HEADING.match(line)
-        if heading:
-            sections.append((heading.group(2) or "", heading.group(1).strip(), []))
-        elif sections:
-            sections[-1][2].append(line)
-        else:
-            intro.append(line)
-    return "\n".join(intro), [(s, t, "\n".join(lines)) for s, t, lines in sections]
-
-
-def _load_module(folder: Path, languages: tuple[str, ...]) -> Module:
-    number, slug = MODULE_FOLDER.match(folder.name).groups()
-    texts: dict[str, ModuleText] = {}
-    for language in languages:
-        path = folder / f"module.{language}.md"
-        if path.is_file():
-            texts[language] = _module_text(path, language)
-    case_slugs = sorted({p.name.split(".")[0] for p in (folder / "cases").glob("*.md")})
-    cases = tuple(
-        CaseStudy(
-            s,
-            {
-                lang: _case_text(folder / "cases" / f"{s}.{lang}.md", lang)
-                for lang in languages
-                if (folder / "cases" / f"{s}.{lang}.md").is_file()
-            },
-        )
-        for s in case_slugs
-    )
-    return Module(
-        slug=slug,
-        number=int(number),
-        folder=folder.name,
-        texts=texts,
-        cases=cases,
-        book_lists=_per_language(folder, "books", languages, _book_list),
-        assignment_lists=_per_language(
-            folder, "logbook", languages, lambda d, lang: _assignments(d, lang, slug)
-        ),
-        quizzes=_per_language(folder, "quiz", languages, _quiz),
-    )
-
-
-def _per_language(folder: Path, name: str, languages, build) -> dict:
-    found = {}
-    for language in languages:
-        path = folder / f"{name}.{language}.yml"
-        if path.is_file():
-            found[language] = build(_read_yaml(path), language)
-    return found
-
-
-def _module_text(path: Path, language: str) -> ModuleText:
-    front, body, _ = yaml_lines.split_front_matter(path.read_text(encoding="utf-8"))
-    meta = yaml_lines.load(front)
-    intro, parts = split_sections(body)
-    slugs = frozenset(slug for slug, _, _ in parts)
-    return ModuleText(
-        language=language,
-        fallback=False,
-        title=meta["title"],
-        minutes=int(meta["minutes"]),
-        objectives=tuple(meta["objectives"]),
-        outcomes=tuple(meta["outcomes"]),
-        entrecomp=tuple(str(code) for code in meta["entrecomp"]),
-        intro_html=render(intro, slugs),
-        sections=tuple(
-            Section(slug, title, render(source, slugs), words(source))
-            for slug, title, source in parts
-        ),
-    )
-
-
-def _case_text(path: Path, language: str) -> CaseText:
-    front, body, _ = yaml_lines.split_front_matter(path.read_text(encoding="utf-8"))
-    meta = yaml_lines.load(front)
-    return CaseText(language, False, meta["title"], meta["summary"], render(body), words(body))
-
-
-def _book_list(data, language: str) -> BookList:
-    return BookList(
-        language,
-        False,
-        tuple(
-            Book(
-                b["title"],
-                b["author"],
-                int(b["year"]),
-                b["why"].strip(),
-                str(b["isbn"]) if b.get("isbn") else None,
-            )
-            for b in data["books"]
-        ),
-    )
-
-
-def _assignments(data, language: str, module_slug: str) -> AssignmentList:
-    return AssignmentList(
-        language,
-        False,
-        tuple(
-            Assignment(
-                a["key"],
-                a["title"],
-                a["prompt"].strip(),
-                a["guidance"].strip(),
-                a.get("template"),
-                module_slug,
-            )
-            for a in data["assignments"]
-        ),
-    )
-
-
-def _quiz(data, language: str) -> Quiz:
-    return Quiz(
-        language,
-        False,
-        tuple(
-            Question(
-                id=q["id"],
-                text=q["text"].strip(),
-                options=tuple(
-                    Option(
-                        str(o["id"]),
-                        o["text"].strip(),
-                        o["feedback"].strip(),
-                        bool(o.get("correct", False)),
-                    )
-                    for o in q["options"]
-                ),
-                explanation=q["explanation"].strip(),
-                section=q.get("section"),
-            )
-            for q in data["questions"]
-        ),
-    )
+    folders = sorted(p for p in Path(root).iterdir() if (p / "course.yml").is_file())
+    return Catalogue(tuple(load_course(folder) for folder in folders))

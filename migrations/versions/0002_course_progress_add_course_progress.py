@@ -1,7 +1,7 @@
 """add course progress
 
 Revision ID: 0002_course_progress
-Revises: 0005_mentoring
+Revises: 0001_foundation
 Create Date: 2026-11-22 23:54:12.985201
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 # revision identifiers, used by Alembic.
 revision = '0002_course_progress'
 down_revision = '0001_foundation'
-branch_labels = ('modules',)
+branch_labels = None
 depends_on = None
 
 

@@ -1,7 +1,7 @@
 """add the mentoring programme: intake, rounds, proposals, charters, meetings, check-ins, evaluations
 
-Revision ID: 0005_mentoring
-Revises: 0001_foundation
+Revision ID: 0003_mentoring
+Revises: 0002_course_progress
 Create Date: 2026-11-22 23:34:50.696801
 
 """
@@ -10,9 +10,9 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0005_mentoring'
-down_revision = '0001_foundation'
-branch_labels = ('mentoring',)
+revision = '0003_mentoring'
+down_revision = '0002_course_progress'
+branch_labels = None
 depends_on = None
 
 

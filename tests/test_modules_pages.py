@@ -186,6 +186,8 @@ def test_statements_per_page_do_not_grow_with_modules_or_reads(tmp_path, config,
             assert client.get(url).status_code == 200
             event.remove(db.engine, "before_cursor_execute", counter)
             counts.append(counter.count)
+            db.session.remove()
+            db.engine.dispose()  # this app's own engine: close its connections now, not at GC
     assert counts[0] == counts[1], counts
 
 

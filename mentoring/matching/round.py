@@ -1,17 +1,11 @@
-"""Matching mentees to mentors: hard filters, explainable component scores, one global assignment.
-
-Pure functions: no Flask, no database. Scores for a whole round are computed with NumPy so a
-round of thousands of people stays interactive; the stored components of one pair (and the
-explanations built from them) come from `pair_components`, which gives the same numbers.
-Age, gender and origin are not inputs here at all.
-"""
+"""A whole round: every mentee against every mentor at once, one global assignment that respects
+each mentor's capacity, the runner-up of every proposal and why the unmatched stayed so."""
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -19,241 +13,26 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-COMPONENTS = ("coverage", "shared", "logistics", "bonds", "sector")
-# Relative weights 0-10 per component: 8/3/3/2/2 is 40/15/15/10/10 per cent.
-DEFAULT_WEIGHTS: dict[str, int] = {
-    "coverage": 8,
-    "shared": 3,
-    "logistics": 3,
-    "bonds": 2,
-    "sector": 2,
-}
-DEFAULT_THRESHOLD = 0.35
-SLOTS = ("weekday_mornings", "weekday_afternoons", "weekday_evenings", "weekends")
-BOND_KINDS = ("studied_at", "hobbies", "volunteering", "home_town")
-BONDS_FOR_FULL_SCORE = 2  # bonds are capped: two shared bonds score as much as ten
+from .pair import (
+    _LOGISTICS_FIT,
+    _PLACE_FILTER,
+    BONDS_FOR_FULL_SCORE,
+    COMPONENTS,
+    DEFAULT_THRESHOLD,
+    FILTERS,
+    Filter,
+    Manner,
+    Profile,
+    _pair_components,
+    _slot_bits,
+    normalise,
+    normalised_weights,
+)
+
 # Rounds with more cells (mentees x places) than this use the sparse solver: the dense one
 # takes about 0.7 s at 3,000 x 3,600 here, the sparse one about 0.3 s with the same optimum.
 DENSE_LIMIT = 4_000_000
 CANDIDATES = 40  # large rounds: the best pairs each mentee keeps for the sparse solver
-
-
-class Manner(enum.StrEnum):
-    ONLINE = "online"
-    IN_PERSON = "in_person"
-    EITHER = "either"
-
-
-class Filter(enum.StrEnum):
-    """Why a pair cannot be made at all, in the order they are checked."""
-
-    SAME_PERSON = "same_person"
-    NO_CAPACITY = "no_capacity"
-    PAIRED_BEFORE = "paired_before"
-    NO_LANGUAGE = "no_language"
-    MANNER = "manner"
-    REGION = "region"
-    NO_TIME = "no_time"
-
-
-FILTERS = tuple(Filter)
-
-
-def _place_tables() -> tuple[np.ndarray, np.ndarray]:
-    """Logistics fit (time, way of meeting, region) and the MANNER/REGION/NO_TIME filter for
-    every combination of mentee manner, mentor manner, region (different, same, unknown) and
-    the two sets of free time slots (4 bits each), indexed by `_place_key`. One lookup then
-    replaces a dozen full-size arrays in a large round."""
-    manners = (Manner.ONLINE.value, Manner.IN_PERSON.value, Manner.EITHER.value)
-    fit = np.zeros(27 * 256, dtype=np.float32)
-    flt = np.zeros(27 * 256, dtype=np.int8)
-    for a, ma in enumerate(manners):
-        for b, mb in enumerate(manners):
-            for state in range(3):  # 0 different, 1 same, 2 unknown
-                region = 1.0 if ma == mb == "online" else (0.5 if state == 2 else float(state))
-                place_filter = 0
-                if {ma, mb} == {"online", "in_person"}:
-                    place_filter = FILTERS.index(Filter.MANNER) + 1
-                elif "in_person" in (ma, mb) and state == 0:
-                    place_filter = FILTERS.index(Filter.REGION) + 1
-                for ae in range(16):
-                    for ar in range(16):
-                        k = ((a * 3 + b) * 3 + state) * 256 + ae * 16 + ar
-                        both, either = bin(ae & ar).count("1"), bin(ae | ar).count("1")
-                        time_fit = both / either if ae and ar else 0.5
-                        fit[k] = (time_fit + _manner_fit(ma, mb) + region) / 3
-                        if place_filter:
-                            flt[k] = place_filter
-                        elif ae and ar and not both:
-                            flt[k] = FILTERS.index(Filter.NO_TIME) + 1
-    return fit, flt
-
-
-def _slot_bits(slots: Iterable[str]) -> int:
-    return sum(1 << i for i, slot in enumerate(SLOTS) if slot in slots)
-
-
-def normalise(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
-
-
-@dataclass(frozen=True)
-class Profile:
-    """One person's intake answers as matching sees them."""
-
-    person_id: int
-    wants: Mapping[str, int] = field(default_factory=dict)  # theme -> priority 1 (nice) .. 3 (top)
-    offers: frozenset[str] = frozenset()
-    languages: frozenset[str] = frozenset()
-    manner: str = Manner.EITHER.value
-    region: str = ""
-    availability: frozenset[str] = frozenset()
-    bonds: tuple[tuple[str, str], ...] = ()  # (kind, text as typed)
-    sector: str = ""
-    capacity: int = 0
-
-    @cached_property
-    def interests(self) -> frozenset[str]:
-        return frozenset(self.wants) | self.offers
-
-    @cached_property
-    def bond_keys(self) -> dict[tuple[str, str], str]:
-        return {(kind, normalise(text)): text.strip() for kind, text in self.bonds if text.strip()}
-
-
-def normalised_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
-    raw = {c: max(0.0, float((weights or DEFAULT_WEIGHTS).get(c, 0))) for c in COMPONENTS}
-    total = sum(raw.values())
-    if total <= 0:
-        raw, total = (
-            {c: float(DEFAULT_WEIGHTS[c]) for c in COMPONENTS},
-            sum(DEFAULT_WEIGHTS.values()),
-        )
-    return {c: raw[c] / total for c in COMPONENTS}
-
-
-# One pair ------------------------------------------------------------------------------------
-
-
-def pair_filter(
-    mentee: Profile,
-    mentor: Profile,
-    *,
-    capacity_left: int | None = None,
-    excluded: Iterable[tuple[int, int]] = (),
-) -> Filter | None:
-    """The first hard filter this pair fails, or None when the pair is possible."""
-    if mentee.person_id == mentor.person_id:
-        return Filter.SAME_PERSON
-    if capacity_left is not None and capacity_left <= 0:
-        return Filter.NO_CAPACITY
-    if (mentee.person_id, mentor.person_id) in set(excluded):
-        return Filter.PAIRED_BEFORE
-    if mentee.languages and mentor.languages and not mentee.languages & mentor.languages:
-        return Filter.NO_LANGUAGE
-    manners = {mentee.manner, mentor.manner}
-    if manners == {Manner.ONLINE.value, Manner.IN_PERSON.value}:
-        return Filter.MANNER
-    if (
-        Manner.IN_PERSON.value in manners
-        and mentee.region
-        and mentor.region
-        and normalise(mentee.region) != normalise(mentor.region)
-    ):
-        return Filter.REGION
-    if (
-        mentee.availability
-        and mentor.availability
-        and not mentee.availability & mentor.availability
-    ):
-        return Filter.NO_TIME
-    return None
-
-
-def _manner_fit(a: str, b: str) -> float:
-    if a == b:
-        return 1.0
-    return 0.75 if Manner.EITHER.value in (a, b) else 0.0
-
-
-def _region_fit(mentee: Profile, mentor: Profile) -> float:
-    if mentee.manner == Manner.ONLINE.value and mentor.manner == Manner.ONLINE.value:
-        return 1.0
-    if not mentee.region or not mentor.region:
-        return 0.5
-    return 1.0 if normalise(mentee.region) == normalise(mentor.region) else 0.0
-
-
-_LOGISTICS_FIT, _PLACE_FILTER = _place_tables()
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    union = a | b
-    return len(a & b) / len(union) if union else 0.0
-
-
-def pair_components(
-    mentee: Profile, mentor: Profile, weights: Mapping[str, float] | None = None
-) -> dict:
-    """Everything the score of one pair is made of, JSON-ready: values per component, the weights,
-    the total, and the facts the explanations quote (covered themes, shared bonds, ...)."""
-    return _pair_components(mentee, mentor, normalised_weights(weights))
-
-
-def _pair_components(mentee: Profile, mentor: Profile, w: Mapping[str, float]) -> dict:
-    wanted = sorted(mentee.wants, key=lambda t: (-mentee.wants[t], t))
-    covered = [t for t in wanted if t in mentor.offers]
-    want_weight = sum(mentee.wants.values())
-    coverage = sum(mentee.wants[t] for t in covered) / want_weight if want_weight else 0.0
-    shared_themes = sorted(mentee.interests & mentor.interests)
-    shared = _jaccard(mentee.interests, mentor.interests)
-    common_slots = [s for s in SLOTS if s in mentee.availability and s in mentor.availability]
-    if mentee.availability and mentor.availability:
-        availability = _jaccard(mentee.availability, mentor.availability)
-    else:
-        availability = 0.5
-    logistics = (
-        availability + _manner_fit(mentee.manner, mentor.manner) + _region_fit(mentee, mentor)
-    ) / 3
-    mentor_bonds = mentor.bond_keys
-    bonds = [
-        [kind, text]
-        for (kind, key), text in mentee.bond_keys.items()
-        if (kind, key) in mentor_bonds
-    ]
-    bonds.sort(key=lambda b: (BOND_KINDS.index(b[0]) if b[0] in BOND_KINDS else 99, b[1]))
-    bond_score = min(len(bonds), BONDS_FOR_FULL_SCORE) / BONDS_FOR_FULL_SCORE
-    same_sector = bool(mentee.sector) and mentee.sector == mentor.sector
-    values = {
-        "coverage": coverage,
-        "shared": shared,
-        "logistics": logistics,
-        "bonds": bond_score,
-        "sector": 1.0 if same_sector else 0.0,
-    }
-    total = sum(w[c] * values[c] for c in COMPONENTS)
-    same_region = bool(mentee.region) and normalise(mentee.region) == normalise(mentor.region)
-    return {
-        "total": round(total, 4),
-        "values": {c: round(v, 4) for c, v in values.items()},
-        "weights": {c: round(v, 4) for c, v in w.items()},
-        "wanted": wanted,
-        "top_wanted": [t for t in wanted if mentee.wants[t] >= 2],
-        "covered": covered,
-        "uncovered": [t for t in wanted if t not in mentor.offers],
-        "shared_themes": shared_themes,
-        "mentor_learns": sorted(set(mentor.wants) & mentee.offers),
-        "common_slots": common_slots,
-        "manners": [mentee.manner, mentor.manner],
-        "meet_in_person": Manner.IN_PERSON.value in (mentee.manner, mentor.manner),
-        "region": mentee.region.strip() if same_region else "",
-        "languages": sorted(mentee.languages & mentor.languages),
-        "bonds": bonds,
-        "sectors": [mentee.sector, mentor.sector],
-    }
-
-
-# A whole round -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -623,95 +402,3 @@ def _why_unmatched(
     else:
         reasons.append({"code": "capacity_taken", "best": round(best, 4)})
     return reasons
-
-
-# Explanations --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Reason:
-    """One line of an explanation: `kind` picks the sentence, `params` fill it in."""
-
-    kind: str
-    params: dict
-    weight: float = 0.0
-
-
-@dataclass(frozen=True)
-class Explanation:
-    level: str  # "very_good", "good", "reasonable": a coarse label, never a percentage
-    reasons: list[Reason]
-    good_to_know: Reason | None
-
-
-def fit_level(total: float) -> str:
-    if total >= 0.7:
-        return "very_good"
-    if total >= 0.5:
-        return "good"
-    return "reasonable"
-
-
-def explain(components: Mapping, audience: str) -> Explanation:
-    """At most three reasons, biggest contribution first, and one "good to know" line, for the
-    mentee (`audience="mentee"`) or the mentor; built only from the stored components."""
-    values = components.get("values", {})
-    weights = components.get("weights", {})
-
-    def contribution(c: str) -> float:
-        return float(weights.get(c, 0)) * float(values.get(c, 0))
-
-    candidates: list[Reason] = []
-    covered, wanted = components.get("covered", []), components.get("wanted", [])
-    if covered:
-        candidates.append(
-            Reason(
-                "coverage",
-                {"themes": covered, "count": len(covered), "of": len(wanted)},
-                contribution("coverage"),
-            )
-        )
-    learns = components.get("mentor_learns", [])
-    shared = [
-        t for t in components.get("shared_themes", []) if t not in covered and t not in learns
-    ]
-    if audience == "mentor" and learns:
-        candidates.append(
-            Reason("mentee_teaches", {"themes": learns}, contribution("shared") + 1e-6)
-        )
-    elif shared:
-        candidates.append(Reason("shared", {"themes": shared}, contribution("shared")))
-    slots, in_person = components.get("common_slots", []), components.get("meet_in_person")
-    region = components.get("region", "")
-    manners = components.get("manners", ["either", "either"])
-    if slots or (in_person and region) or manners[0] == manners[1] == "online":
-        manner = "in_person" if in_person else ("online" if "online" in manners else "either")
-        candidates.append(
-            Reason(
-                "logistics",
-                {"slots": slots, "manner": manner, "region": region},
-                contribution("logistics"),
-            )
-        )
-    if components.get("bonds"):
-        candidates.append(Reason("bonds", {"bonds": components["bonds"]}, contribution("bonds")))
-    sectors = components.get("sectors", ["", ""])
-    if sectors[0] and sectors[0] == sectors[1]:
-        candidates.append(Reason("sector", {"sector": sectors[0]}, contribution("sector")))
-    candidates.sort(key=lambda r: -r.weight)
-    reasons = [r for r in candidates if r.weight > 0][:3]
-
-    good: Reason | None = None
-    if audience == "mentee" and learns:
-        good = Reason("mentor_learns", {"themes": learns})
-    elif sectors[0] and sectors[1] and sectors[0] != sectors[1]:
-        good = Reason(
-            "other_sector",
-            {
-                "mine": sectors[0 if audience == "mentee" else 1],
-                "theirs": sectors[1 if audience == "mentee" else 0],
-            },
-        )
-    elif components.get("uncovered"):
-        good = Reason("uncovered", {"themes": components["uncovered"]})
-    return Explanation(fit_level(float(components.get("total", 0))), reasons, good)

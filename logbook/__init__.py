@@ -2,4 +2,5 @@ from flask import Blueprint
 
 bp = Blueprint("logbook", __name__)
 
-from . import views  # noqa: E402,F401
+from . import models  # noqa: E402,F401
+from .views import learner, mentor  # noqa: E402,F401

@@ -1,0 +1,119 @@
+"""The take-away: "My business plan: first draft" from every entry, in module order, as DOCX,
+Markdown or a print page. The outline is built once; each format only lays it out."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from docx import Document
+from flask_babel import gettext as _
+
+from modules.content import Assignment, Course
+
+from .models import Entry
+
+
+@dataclass(frozen=True)
+class Part:
+    assignment: Assignment
+    text: str  # the learner's text; empty when not written yet
+
+
+@dataclass(frozen=True)
+class Chapter:
+    course: Course
+    number: int
+    title: str
+    parts: tuple[Part, ...]
+
+
+def outline(
+    courses: list[Course], entries: dict[tuple[str, str], Entry], lang: str
+) -> list[Chapter]:
+    chapters = []
+    for course in courses:
+        for module in course.modules:
+            assignments = module.assignments(lang).assignments
+            if not assignments:
+                continue
+            found = [(a, entries.get((course.slug, a.key))) for a in assignments]
+            parts = tuple(Part(a, entry.text if entry else "") for a, entry in found)
+            chapters.append(Chapter(course, module.number, module.text(lang).title, parts))
+    return chapters
+
+
+def title() -> str:
+    return _("My business plan: first draft")
+
+
+def chapter_heading(chapter: Chapter) -> str:
+    return _("Module %(number)s: %(title)s", number=chapter.number, title=chapter.title)
+
+
+def as_markdown(chapters: list[Chapter], author: str) -> str:
+    lines = [f"# {title()}", "", author, ""]
+    for chapter in chapters:
+        lines += [f"## {chapter_heading(chapter)}", ""]
+        for part in chapter.parts:
+            lines += [f"### {part.assignment.title}", "", f"*{part.assignment.prompt.strip()}*", ""]
+            lines += [part.text.strip() or _("(Not written yet.)"), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)$")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
+
+
+def _plain(text: str) -> str:
+    return _EMPHASIS.sub("", text)
+
+
+def _add_text(document, text: str) -> None:
+    """The learner's Markdown as Word paragraphs: headings, bullets, numbered lists, paragraphs."""
+    paragraph: list[str] = []
+
+    def flush():
+        if paragraph:
+            document.add_paragraph(_plain(" ".join(paragraph)))
+            paragraph.clear()
+
+    for line in text.splitlines():
+        if not line.strip():
+            flush()
+        elif match := _HEADING.match(line):
+            flush()
+            document.add_heading(_plain(match.group(2)), level=min(len(match.group(1)) + 2, 9))
+        elif match := _BULLET.match(line):
+            flush()
+            document.add_paragraph(_plain(match.group(1)), style="List Bullet")
+        elif match := _NUMBERED.match(line):
+            flush()
+            document.add_paragraph(_plain(match.group(1)), style="List Number")
+        else:
+            paragraph.append(line.strip())
+    flush()
+
+
+def as_docx(chapters: list[Chapter], author: str) -> bytes:
+    document = Document()
+    document.core_properties.title = title()
+    document.core_properties.author = author
+    document.add_heading(title(), level=0)
+    document.add_paragraph(author)
+    for chapter in chapters:
+        document.add_heading(chapter_heading(chapter), level=1)
+        for part in chapter.parts:
+            document.add_heading(part.assignment.title, level=2)
+            prompt = document.add_paragraph()
+            prompt.add_run(part.assignment.prompt.strip()).italic = True
+            if part.text.strip():
+                _add_text(document, part.text)
+            else:
+                document.add_paragraph(_("(Not written yet.)"))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,28 @@
+"""Forms of the logbook. Length limits are checked in the services, so autosave says the same."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, TextAreaField
+from wtforms.validators import InputRequired
+
+
+class EntryForm(FlaskForm):
+    text = TextAreaField(
+        _l("Your text"),
+        description=_l("Markdown works here; see the help beside this box."),
+    )
+    base_version = IntegerField(widget=HiddenField.widget, default=0)
+
+
+class VersionForm(FlaskForm):
+    """Restore, submit and withdraw: a button, with the version the page showed."""
+
+    base_version = IntegerField(widget=HiddenField.widget, default=0)
+
+
+class ReplyForm(FlaskForm):
+    body = TextAreaField(
+        _l("Your reply"),
+        validators=[InputRequired(message=_l("Write your reply first."))],
+        description=_l("Markdown works here."),
+    )

@@ -1,0 +1,133 @@
+"""Logbook entries, their revisions, the thread with the mentor, notifications and the access log.
+
+Every save is a revision row; every reply is a message row; every time someone other than the
+learner opens an entry is a read row.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from accounts.models import User
+from extensions import db, utcnow
+
+MAX_LENGTH = 50_000
+
+
+class EntryState(enum.StrEnum):
+    DRAFT = "draft"  # only the learner sees it
+    SUBMITTED = "submitted"  # waiting in the mentor's inbox
+    FEEDBACK_GIVEN = "feedback_given"  # the mentor replied
+    REVISED = "revised"  # the learner changed the text after feedback, not yet resubmitted
+
+
+ENTRY_TRANSITIONS: dict[EntryState, frozenset[EntryState]] = {
+    EntryState.DRAFT: frozenset({EntryState.SUBMITTED}),
+    # Withdrawing brings a submitted entry back to the learner before the mentor replied.
+    EntryState.SUBMITTED: frozenset({EntryState.FEEDBACK_GIVEN, EntryState.DRAFT}),
+    EntryState.FEEDBACK_GIVEN: frozenset({EntryState.REVISED, EntryState.SUBMITTED}),
+    EntryState.REVISED: frozenset({EntryState.SUBMITTED}),
+}
+
+# States in which the learner may change the text, and the state a save moves the entry to.
+SAVE_MOVES: dict[EntryState, EntryState] = {
+    EntryState.DRAFT: EntryState.DRAFT,
+    EntryState.FEEDBACK_GIVEN: EntryState.REVISED,
+    EntryState.REVISED: EntryState.REVISED,
+}
+
+
+class MessageKind(enum.StrEnum):
+    FEEDBACK = "feedback"  # from the mentor
+    ANSWER = "answer"  # from the learner
+
+
+class NotificationKind(enum.StrEnum):
+    SUBMITTED = "submitted"  # to the mentor
+    FEEDBACK = "feedback"  # to the learner
+
+
+class Entry(db.Model):
+    __tablename__ = "logbook_entries"
+    __table_args__ = (UniqueConstraint("user_id", "course", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    course: Mapped[str] = mapped_column(String(80))
+    module: Mapped[str] = mapped_column(String(80))
+    key: Mapped[str] = mapped_column(String(80))
+    text: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=0)
+    state: Mapped[str] = mapped_column(String(16), default=EntryState.DRAFT.value)
+    # What the mentor reads: the text as it was when last submitted, never a later draft.
+    submitted_text: Mapped[str | None] = mapped_column(Text)
+    submitted_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship()
+
+
+class Revision(db.Model):
+    __tablename__ = "logbook_revisions"
+    __table_args__ = (UniqueConstraint("entry_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("logbook_entries.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Message(db.Model):
+    __tablename__ = "logbook_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("logbook_entries.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(12))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    author: Mapped[User | None] = relationship(lazy="joined")
+
+
+class Notification(db.Model):
+    __tablename__ = "logbook_notifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("logbook_entries.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None]
+
+    entry: Mapped[Entry] = relationship(lazy="joined")
+
+
+class EntryRead(db.Model):
+    """Someone other than the learner opened the entry."""
+
+    __tablename__ = "logbook_reads"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("logbook_entries.id", ondelete="CASCADE"), index=True
+    )
+    reader_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    read_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    reader: Mapped[User | None] = relationship(lazy="joined")

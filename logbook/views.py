@@ -1,3 +1,0 @@
-"""Logbook pages for learners and mentors."""
-
-from . import bp  # noqa: F401

@@ -33,6 +33,7 @@ run: install compile
 # Debian's chromium (never `playwright install`: it cannot download here) and a pinned axe-core.
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }
+	@test -f $(AXE) || command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm; }
 	@test -f $(AXE) || npm install --silent --no-save --no-package-lock --prefix .cache/axe axe-core@$(AXE_VERSION)
 
 test: install compile browser-deps lint

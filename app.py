@@ -100,12 +100,14 @@ def _register_cli(app: Flask) -> None:
     from demo.cli import demo_cli
     from mentoring.cli import mentoring_cli
     from modules.cli import courses_cli
+    from quizzes.cli import quizzes_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(courses_cli)
     app.cli.add_command(mentoring_cli)
     app.cli.add_command(i18n.i18n_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(quizzes_cli)
 
 
 def _register_errors(app: Flask) -> None:

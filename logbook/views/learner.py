@@ -92,7 +92,8 @@ def entry(course_slug, key):
     except services.Conflict as conflict:
         # Nothing was saved. The learner's text stays in the box, now based on the newer
         # version, so saving again keeps it on purpose; the newer text is shown beside it.
-        form.base_version.data = conflict.entry.version if conflict.entry else 0
+        newer = conflict.entry.version if conflict.entry else 0
+        form.base_version.data, form.base_version.raw_data = newer, [str(newer)]
         return _render_entry(organisation, course, assignment, form, 409, conflict=conflict)
     except services.LogbookError as error:
         form.text.errors = [*form.text.errors, error.message]

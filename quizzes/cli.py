@@ -16,9 +16,7 @@ quizzes_cli = AppGroup("quizzes", help="Self-assessment quizzes: Moodle GIFT exp
 @click.argument("module_slug")
 @click.option("--lang", default="en", show_default=True, help="Language of the quiz texts.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
-def export_gift_command(
-    course_slug: str, module_slug: str, lang: str, output: Path | None
-) -> None:
+def export_gift_command(course_slug: str, module_slug: str, lang: str, output: Path | None) -> None:
     """Write a module's quiz in Moodle's GIFT format, with feedback on every option."""
     from modules.services import catalogue
 

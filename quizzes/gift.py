@@ -204,10 +204,12 @@ def _parse(block: _Block) -> tuple[str, dict | None]:
             _line_at(block, offset + opening), "the answers open with { but never close"
         )
     if _find_unescaped(body, "{", closing + 1) != -1:
-        raise GiftSyntaxError(
-            _line_at(block, offset + closing), "a second { ... } in one question"
-        )
-    before, answers, after = body[:opening], body[opening + 1 : closing].strip(), body[closing + 1 :]
+        raise GiftSyntaxError(_line_at(block, offset + closing), "a second { ... } in one question")
+    before, answers, after = (
+        body[:opening],
+        body[opening + 1 : closing].strip(),
+        body[closing + 1 :],
+    )
     text = _clean(before) + (" _____ " + _clean(after) if after.strip() else "")
     text = text.strip()
 

@@ -150,9 +150,7 @@ def save_answer(
     db.session.commit()
 
 
-def submit_attempt(
-    user_id: int, attempt: QuizAttempt, quiz: Quiz, acknowledged: set[str]
-) -> Grade:
+def submit_attempt(user_id: int, attempt: QuizAttempt, quiz: Quiz, acknowledged: set[str]) -> Grade:
     """Grade and close the attempt, and push the score down into module progress. Unanswered
     questions are allowed only if the check page showed them (they are in `acknowledged`)."""
     if attempt.user_id != user_id:

@@ -78,9 +78,7 @@ def start(course_slug, module_slug):
         "quizzes/start.html",
         place=place,
         open_attempt=services.open_attempt(current_user.id, place.course.slug, place.module.slug),
-        history=services.submitted_attempts(
-            current_user.id, place.course.slug, place.module.slug
-        ),
+        history=services.submitted_attempts(current_user.id, place.course.slug, place.module.slug),
         form=BeginForm(),
         resume_url=_resume_url,
         lang=_lang(),
@@ -153,9 +151,7 @@ def answer(attempt_id, number):
     if move == "back":
         if number == 1:
             return redirect(
-                url_for(
-                    "quizzes.start", course_slug=attempt.course, module_slug=attempt.module
-                ),
+                url_for("quizzes.start", course_slug=attempt.course, module_slug=attempt.module),
                 code=303,
             )
         target = url_for("quizzes.question", attempt_id=attempt.id, number=number - 1)

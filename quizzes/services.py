@@ -129,15 +129,17 @@ def _move(attempt: QuizAttempt, to: AttemptState) -> None:
 
 
 def save_answer(
-    user_id: int, attempt: QuizAttempt, question_id: str, option_id: str | None
+    user_id: int, attempt: QuizAttempt, number: int, question_id: str, option_id: str | None
 ) -> None:
-    """Keep (or clear, with None) the answer to one question of an open attempt."""
+    """Keep (or clear, with None) the answer to question `number` of an open attempt."""
     if attempt.user_id != user_id:
         raise AttemptNotFound
     if attempt.submitted:
         raise QuizError(_l("You already submitted this attempt, so its answers cannot change."))
     if question_id not in attempt.question_order:
         raise QuizError(_l("That question is not part of this self-assessment."))
+    if attempt.number_of(question_id) != number:
+        raise QuizError(_l("That answer belongs to another question. Please answer this one."))
     if option_id and option_id not in attempt.option_order.get(question_id, ()):
         raise QuizError(_l("That answer is not one of the options. Please choose one of them."))
     answers = dict(attempt.answers or {})

@@ -144,7 +144,9 @@ def answer(attempt_id, number):
     if not form.validate_on_submit():
         abort(400)
     try:
-        services.save_answer(current_user.id, attempt, form.question.data, form.option.data)
+        services.save_answer(
+            current_user.id, attempt, number, form.question.data or "", form.option.data
+        )
     except services.QuizError as error:
         return _question_page(attempt, place, number, form, error=error.message, status=400)
     move = request.form.get("move", "next")

@@ -1,7 +1,7 @@
 """add the logbook: entries, revisions, messages with the mentor, notifications, reads
 
 Revision ID: 0005_logbook
-Revises: 0003_mentoring
+Revises: 0004_quizzes
 Create Date: 2026-12-01 21:38:35.747104
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0005_logbook'
-down_revision = '0003_mentoring'
+down_revision = '0004_quizzes'
 branch_labels = None
 depends_on = None
 

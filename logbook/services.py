@@ -9,7 +9,7 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
-from accounts.models import Organisation, User
+from accounts.models import Organisation, Role, User
 from extensions import db, utcnow
 from mentoring import services as mentoring
 from modules.content import Assignment
@@ -359,3 +359,33 @@ def mark_read_for(user: User, entry: Entry) -> None:
     )
     if changed.rowcount:
         _commit()
+
+
+# Staff ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryStatus:
+    """What staff may know about an entry: whose, which, its state and dates. Never its text."""
+
+    learner: str
+    course: str
+    key: str
+    state: str
+    updated_at: datetime
+    submitted_at: datetime | None
+
+
+def entry_statuses(staff: User, organisation: Organisation) -> list[EntryStatus]:
+    """Staff of the organisation only; the query never selects a text column."""
+    if not staff.has_role(organisation.id, Role.STAFF):
+        raise EntryNotFound()
+    rows = db.session.execute(
+        db.select(
+            User.name, Entry.course, Entry.key, Entry.state, Entry.updated_at, Entry.submitted_at
+        )
+        .join(User, User.id == Entry.user_id)
+        .filter(Entry.organisation_id == organisation.id)
+        .order_by(User.name, User.id, Entry.course, Entry.id)
+    )
+    return [EntryStatus(*row) for row in rows]

@@ -159,6 +159,21 @@ def test_staff_see_no_logbook_text(client, auth, world):
         assert "Private plan" not in response.get_data(as_text=True), url
 
 
+def test_staff_see_states_and_dates_but_no_text(client, auth, world, make):
+    make_entry(world["learner"], EntryState.SUBMITTED, text="Private plan")
+    auth.login(world["staff"])
+    page = client.get(f"/logbook/staff/{world['organisation'].slug}/").get_data(as_text=True)
+    assert "Marianne" in page and "Waiting for feedback" in page
+    assert "Private plan" not in page
+
+
+def test_staff_of_another_organisation_see_no_states(client, auth, world, make):
+    make_entry(world["learner"], EntryState.SUBMITTED)
+    auth.login(make.user(Role.STAFF))
+    response = client.get(f"/logbook/staff/{world['organisation'].slug}/")
+    assert response.status_code == 403 and "Marianne" not in response.get_data(as_text=True)
+
+
 def test_notifications_go_to_the_right_people(app, world):
     entry = make_entry(world["learner"], EntryState.FEEDBACK_GIVEN, mentor=world["mentor"])
     kinds = db.session.execute(

@@ -321,6 +321,13 @@ def inbox(mentor: User, organisation: Organisation, now: datetime | None = None)
     return [Waiting(e, (now - e.submitted_at).days) for e in rows]
 
 
+def people(user_ids: list[int]) -> dict[int, User]:
+    """Several people in one query (the mentor's page names every mentee)."""
+    if not user_ids:
+        return {}
+    return {u.id: u for u in db.session.scalars(db.select(User).where(User.id.in_(user_ids)))}
+
+
 def shared_entries_of(mentee_ids: list[int], organisation: Organisation) -> dict[int, list[Entry]]:
     """Entries these mentees shared with their mentor, by mentee: callers pass current mentees."""
     shared: dict[int, list[Entry]] = {m: [] for m in mentee_ids}

@@ -215,11 +215,30 @@ def test_mentor_pages_do_not_grow_with_data(client, auth, world, make, count_sta
 
     make_entry(world["learner"], EntryState.SUBMITTED)
     few = statements()
-    for _ in range(3):
+    for n in range(4):
         mentee = make.user(Role.LEARNER, world["organisation"])
         make.pair(world["mentor"], mentee, world["organisation"])
-        make_entry(mentee, EntryState.SUBMITTED)
-        make_entry(mentee, EntryState.SUBMITTED, key="first-notes")
+        if n % 2:  # some mentees have sent entries, some not yet
+            make_entry(mentee, EntryState.SUBMITTED)
+            make_entry(mentee, EntryState.SUBMITTED, key="first-notes")
+    assert statements() == few
+
+
+def test_the_entry_page_does_not_grow_with_the_thread(client, auth, world, count_statements):
+    entry = make_entry(world["learner"], EntryState.FEEDBACK_GIVEN, mentor=world["mentor"])
+    auth.login(world["learner"])
+
+    def statements():
+        with count_statements() as counter:
+            client.get(E)
+        return counter.count
+
+    client.get(E)  # the first visit marks the notification read
+    few = statements()
+    for n in range(3):
+        services.give_feedback(world["mentor"], entry.id, f"More thoughts {n}")
+        services.answer_feedback(world["learner"], entry, f"Answer {n}")
+    client.get(E)
     assert statements() == few
 
 

@@ -119,3 +119,8 @@ def test_saving_the_same_text_makes_no_new_revision(app, make):
     organisation = learner.memberships[0].organisation
     services.save_entry(learner, organisation, COURSE, assignment(), "Same", 1)
     assert db.session.scalar(db.select(db.func.count(Revision.id))) == 1
+
+
+def test_the_entry_page_speaks_dutch(client, learner):
+    page = client.get(E, headers={"Accept-Language": "nl"}).get_data(as_text=True)
+    assert "Opslaan" in page and "De opdracht" in page and "Schrijf over first-plan." in page

@@ -24,12 +24,14 @@ def mentor_home():
     organisation = organisation_as(Role.MENTOR)
     pairs = mentoring.current_mentorships_of_mentor(current_user.id, organisation.id)
     mentee_ids = [p.mentee_id for p in pairs]
+    mentees = services.people(mentee_ids)  # one query, not one per pair
     courses = courses_of(organisation)
     progress = {c.slug: modules.progress_of_many(mentee_ids, c) for c in courses}
     titles = {c.slug: titles_by_key(c, lang()) for c in courses}
     return render_template(
         "logbook/mentor_home.html",
         pairs=pairs,
+        mentees=mentees,
         courses=courses,
         progress=progress,
         inbox=services.inbox(current_user, organisation),

@@ -195,3 +195,54 @@ def test_queries_per_question_page_do_not_grow(app, client, learner, count_state
     with count_statements() as many:
         client.get(f"/quizzes/attempts/{attempt.id}/check")
     assert many.count <= few.count + 1
+
+
+def test_results_of_an_unsubmitted_attempt_go_to_the_check_page(client, learner):
+    attempt = begin(client)
+    response = client.get(f"/quizzes/attempts/{attempt.id}/results")
+    assert response.headers["Location"].endswith(f"/quizzes/attempts/{attempt.id}/check")
+
+
+def test_results_in_dutch(app, client, learner):
+    attempt = begin(client)
+    answer_all(client, attempt, right_answers(app))
+    client.post(f"/quizzes/attempts/{attempt.id}/submit", data={"acknowledged": ""})
+    learner.language = "nl"
+    db.session.commit()
+    page = client.get(f"/quizzes/attempts/{attempt.id}/results").text
+    assert "Je score is 10 van de 10" in page and "Tien van de tien goed." in page
+    assert "Feedback op antwoord B bij vraag 1." in page
+
+
+def _submit_one(app, client):
+    attempt = begin(client)
+    answer_all(client, attempt, right_answers(app), upto=3)
+    client.post(f"/quizzes/attempts/{attempt.id}/submit", data={"acknowledged": "all"})
+    attempt = db.session.get(QuizAttempt, attempt.id)
+    client.post(
+        f"/quizzes/attempts/{attempt.id}/submit",
+        data={"acknowledged": ",".join(attempt.unanswered())},
+    )
+    return attempt
+
+
+def test_queries_on_results_start_and_scores_do_not_grow_with_attempts(
+    app, client, learner, count_statements
+):
+    def counts(attempt_id):
+        numbers = []
+        for url in (
+            f"/quizzes/attempts/{attempt_id}/results",
+            BASE,
+            f"/quizzes/mentees/{learner.id}",
+        ):
+            with count_statements() as counter:
+                assert client.get(url).status_code == 200
+            numbers.append(counter.count)
+        return numbers
+
+    first = _submit_one(app, client)
+    few = counts(first.id)
+    for _ in range(4):
+        last = _submit_one(app, client)
+    assert counts(last.id) == few

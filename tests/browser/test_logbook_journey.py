@@ -11,7 +11,7 @@ from accounts.models import Role
 from logbook import services
 from logbook.models import EntryState
 from tests.factories import PASSWORD
-from tests.routes.logbook import E, make_entry
+from tests.routes.logbook import E, assignment, make_entry
 
 PAYLOADS = [
     line
@@ -122,3 +122,47 @@ def test_no_payload_runs_a_script_or_opens_a_dialog(browser, live_app, make):
         page.mouse.move(200, 300)
         assert page.evaluate("window.__xss") == 0
     assert browser.dialogs == []
+
+
+def test_conflict_preview_revisions_print_and_staff_pages_in_dutch(browser, live_app, make):
+    organisation = make.organisation("Job agency West")
+    learner = make.user(Role.LEARNER, organisation, name="Marianne", language="nl")
+    staff = make.user(Role.STAFF, organisation, name="Sanne", language="nl")
+    entry = make_entry(learner, text="Eerste versie")
+    page = sign_in(browser, learner)
+    browser.goto(E)
+    # Another device saves meanwhile; this page still holds version 1.
+    services.save_entry(learner, organisation, "test-course", assignment(), "Van de telefoon", 1)
+    page.get_by_label("Uw tekst").fill("Van de laptop")
+    page.get_by_role("button", name="Voorbeeld").click()
+    expect(page.get_by_role("heading", name="Voorbeeld (nog niet opgeslagen)")).to_be_visible()
+    browser.axe()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Er is niets overschreven.", exact=False)).to_be_visible()
+    expect(page.get_by_text("Van de telefoon")).to_be_visible()
+    expect(page.get_by_label("Uw tekst")).to_have_value("Van de laptop")
+    browser.axe()
+    page.get_by_role("button", name="Opslaan").click()  # keep mine, on purpose
+    expect(page.get_by_text("Uw logboekstuk is opgeslagen.")).to_be_visible()
+    browser.axe()
+    page.get_by_role("link", name="Versie 1,", exact=False).click()
+    browser.axe()
+    page.get_by_role("button", name="Deze versie terugzetten").click()
+    expect(page.get_by_label("Uw tekst")).to_have_value("Eerste versie")
+    browser.axe()
+    browser.goto("/logbook/print")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Mijn ondernemingsplan: eerste versie"
+    )
+    sign_out_nl(browser)
+    sign_in(browser, staff)
+    browser.goto(f"/logbook/staff/{organisation.slug}/")
+    expect(page.get_by_role("row", name="Marianne", exact=False)).to_contain_text("Concept")
+    expect(page.get_by_text("Eerste versie")).to_have_count(0)
+    assert entry.id
+
+
+def sign_out_nl(browser):
+    browser.page.get_by_role("button", name="Afmelden").click()
+    browser.page.wait_for_load_state("load")
+    browser.axe()

@@ -25,7 +25,7 @@ class Part:
 class Chapter:
     course: Course
     number: int
-    title: str
+    heading: str  # "Module 3: Testing the idea", with the course's title if there are several
     parts: tuple[Part, ...]
 
 
@@ -33,6 +33,7 @@ def outline(
     courses: list[Course], entries: dict[tuple[str, str], Entry], lang: str
 ) -> list[Chapter]:
     chapters = []
+    several = len([c for c in courses if c.assignments(lang)]) > 1
     for course in courses:
         for module in course.modules:
             assignments = module.assignments(lang).assignments
@@ -40,7 +41,12 @@ def outline(
                 continue
             found = [(a, entries.get((course.slug, a.key))) for a in assignments]
             parts = tuple(Part(a, entry.text if entry else "") for a, entry in found)
-            chapters.append(Chapter(course, module.number, module.text(lang).title, parts))
+            heading = _(
+                "Module %(number)s: %(title)s", number=module.number, title=module.text(lang).title
+            )
+            if several:
+                heading = f"{course.title(lang)}: {heading}"
+            chapters.append(Chapter(course, module.number, heading, parts))
     return chapters
 
 
@@ -48,14 +54,10 @@ def title() -> str:
     return _("My business plan: first draft")
 
 
-def chapter_heading(chapter: Chapter) -> str:
-    return _("Module %(number)s: %(title)s", number=chapter.number, title=chapter.title)
-
-
 def as_markdown(chapters: list[Chapter], author: str) -> str:
     lines = [f"# {title()}", "", author, ""]
     for chapter in chapters:
-        lines += [f"## {chapter_heading(chapter)}", ""]
+        lines += [f"## {chapter.heading}", ""]
         for part in chapter.parts:
             lines += [f"### {part.assignment.title}", "", f"*{part.assignment.prompt.strip()}*", ""]
             lines += [part.text.strip() or _("(Not written yet.)"), ""]
@@ -105,7 +107,7 @@ def as_docx(chapters: list[Chapter], author: str) -> bytes:
     document.add_heading(title(), level=0)
     document.add_paragraph(author)
     for chapter in chapters:
-        document.add_heading(chapter_heading(chapter), level=1)
+        document.add_heading(chapter.heading, level=1)
         for part in chapter.parts:
             document.add_heading(part.assignment.title, level=2)
             prompt = document.add_paragraph()

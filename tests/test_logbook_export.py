@@ -66,3 +66,14 @@ def test_the_export_in_dutch(client, learner):
         as_text=True
     )
     assert text.startswith("# Mijn ondernemingsplan: eerste versie")
+
+
+def test_with_several_courses_each_heading_names_its_course(app):
+    from logbook import export
+    from modules.services import catalogue
+
+    course = catalogue().course("test-course")
+    one = export.outline([course], {}, "en")
+    two = export.outline([course, course], {}, "en")
+    assert one[0].heading == "Module 1: " + course.modules[0].text("en").title
+    assert two[0].heading == f"{course.title('en')}: {one[0].heading}"

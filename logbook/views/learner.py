@@ -279,5 +279,4 @@ def print_view():
         "logbook/print_view.html",
         chapters=_chapters(),
         title=export.title(),
-        chapter_heading=export.chapter_heading,
     )

@@ -166,3 +166,21 @@ def sign_out_nl(browser):
     browser.page.get_by_role("button", name="Afmelden").click()
     browser.page.wait_for_load_state("load")
     browser.axe()
+
+
+def test_the_editor_works_with_the_keyboard_alone(browser, live_app, make):
+    from tests.browser.keyboard import tab_to
+
+    learner, _ = _people(make)
+    page = sign_in(browser, learner)
+    browser.goto(E)
+    tab_to(page, "Your text")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Typed without a mouse")
+    tab_to(page, "Save")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Your entry is saved.")).to_be_visible()
+    browser.axe()
+    assert services.entry_of(learner.id, "test-course", "first-plan").text == (
+        "Typed without a mouse"
+    )

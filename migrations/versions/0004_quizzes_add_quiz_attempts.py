@@ -40,9 +40,7 @@ def upgrade():
         sa.PrimaryKeyConstraint("id", name=op.f("pk_quiz_attempts")),
     )
     with op.batch_alter_table("quiz_attempts", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_quiz_attempts_user_id"), ["user_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_quiz_attempts_user_id"), ["user_id"], unique=False)
 
 
 def downgrade():

@@ -225,6 +225,16 @@ def offered_courses(organisation_id: int | None) -> list[Course]:
     return [c for c in courses if c.slug not in hidden]
 
 
+def offered_course(slug: str, organisation_id: int | None, is_admin: bool) -> Course | None:
+    """The course if it is installed and the organisation offers it; admins see every course."""
+    course = catalogue().course(slug)
+    if course is None or is_admin:
+        return course
+    if organisation_id is None or course not in offered_courses(organisation_id):
+        return None
+    return course
+
+
 def set_offered(organisation_id: int, offered: set[str]) -> None:
     installed = {c.slug for c in catalogue().courses}
     db.session.execute(db.delete(HiddenCourse).filter_by(organisation_id=organisation_id))

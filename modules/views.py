@@ -15,13 +15,11 @@ def _lang() -> str:
 
 def _offered_course(course_slug: str):
     """The course if the person's organisation offers it (admins see every course), else 404."""
-    course = services.catalogue().course(course_slug)
-    if course is None:
-        abort(404)
-    if current_user.is_admin:
-        return course
     organisation = current_organisation()
-    if organisation is None or course not in services.offered_courses(organisation.id):
+    course = services.offered_course(
+        course_slug, organisation.id if organisation else None, current_user.is_admin
+    )
+    if course is None:
         abort(404)
     return course
 

@@ -25,14 +25,11 @@ def _lang() -> str:
 
 def _offered(course_slug: str, module_slug: str) -> services.Place:
     """The module if the person's organisation offers its course (admins see all), else 404."""
-    course = modules.catalogue().course(course_slug)
-    if course is None:
-        abort(404)
-    if not current_user.is_admin:
-        organisation = current_organisation()
-        if organisation is None or course not in modules.offered_courses(organisation.id):
-            abort(404)
-    module = course.module(module_slug)
+    organisation = current_organisation()
+    course = modules.offered_course(
+        course_slug, organisation.id if organisation else None, current_user.is_admin
+    )
+    module = course.module(module_slug) if course else None
     if module is None:
         abort(404)
     return services.Place(course, module)

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
-from flask import Flask, render_template, request
-from flask_babel import format_date, format_datetime, format_time, format_timedelta, get_locale
+from flask import Flask, current_app, g, render_template, request
+from flask_babel import (
+    force_locale,
+    format_date,
+    format_datetime,
+    format_time,
+    format_timedelta,
+    get_locale,
+)
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 import config
 import i18n
-from extensions import babel, csrf, db, limiter, login_manager, mail, migrate
+import logs
+from extensions import DomainError, babel, csrf, db, limiter, login_manager, mail, migrate
+
+logger = logging.getLogger(__name__)
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -25,7 +38,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.update(config.from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
+    config.check_secret(app.config, app.debug)
     os.makedirs(app.instance_path, exist_ok=True)
+    logs.configure(app.config["LOG_FORMAT"], app.config["LOG_LEVEL"])
 
     _init_extensions(app)
     _load_content(app)
@@ -33,6 +48,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _register_cli(app)
     _register_errors(app)
     _register_request_hooks(app)
+    _register_unit_of_work(app)
     return app
 
 
@@ -41,6 +57,8 @@ def _init_extensions(app: Flask) -> None:
     from accounts.views import user_loader
 
     db.init_app(app)
+    with app.app_context():
+        _database_guarantees(app, db.engine)
     migrate.init_app(app, db, render_as_batch=True)
     csrf.init_app(app)
     mail.init_app(app)
@@ -58,6 +76,29 @@ def _init_extensions(app: Flask) -> None:
     from flask_babel import lazy_gettext as _l
 
     login_manager.login_message = _l("Please sign in to see this page.")
+
+
+def _database_guarantees(app: Flask, engine) -> None:
+    """SQLite enforces foreign keys, writes through WAL and waits for a lock instead of failing;
+    PostgreSQL gives up on a statement that hangs, so a stuck database answers at once."""
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def sqlite_pragmas(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute(f"PRAGMA busy_timeout = {int(app.config['DATABASE_BUSY_TIMEOUT_MS'])}")
+            cursor.close()
+
+    elif engine.dialect.name == "postgresql":
+
+        @event.listens_for(engine, "connect")
+        def statement_timeout(dbapi_connection, _record):
+            timeout = int(app.config["DATABASE_STATEMENT_TIMEOUT_MS"])
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute(f"SET statement_timeout = {timeout}")
+            dbapi_connection.commit()
 
 
 def _load_content(app: Flask) -> None:
@@ -89,9 +130,12 @@ def _register_blueprints(app: Flask) -> None:
     import mentoring.models  # noqa: F401
     import modules
     import organisations
+    import outbox
+    import outbox.models  # noqa: F401
     import quizzes
 
-    for package in (accounts, dashboard, organisations, mentoring, modules, quizzes, logbook):
+    blueprints = (accounts, outbox, dashboard, organisations, mentoring, modules, quizzes, logbook)
+    for package in blueprints:
         app.register_blueprint(package.bp)
 
 
@@ -100,6 +144,7 @@ def _register_cli(app: Flask) -> None:
     from demo.cli import demo_cli
     from mentoring.cli import mentoring_cli
     from modules.cli import courses_cli
+    from outbox.cli import mail_cli
     from quizzes.cli import quizzes_cli
 
     app.cli.add_command(users_cli)
@@ -108,19 +153,30 @@ def _register_cli(app: Flask) -> None:
     app.cli.add_command(i18n.i18n_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(quizzes_cli)
+    app.cli.add_command(mail_cli)
 
 
 def _register_errors(app: Flask) -> None:
     def page(status: int):
         def handler(error):
-            if status == 500:
-                db.session.rollback()
             return render_template(f"errors/{status}.html", error=error), status
 
         return handler
 
-    for status in (403, 404, 405, 410, 429, 500):
+    for status in (403, 404, 405, 410):
         app.register_error_handler(status, page(status))
+
+    @app.errorhandler(429)
+    def too_many(error):
+        logger.warning("rate limit reached: %s", error.description)
+        return render_template("errors/429.html", error=error), 429
+
+    @app.errorhandler(DomainError)
+    def refused(error: DomainError):
+        """A service's refusal that no view turned into a form message."""
+        if error.status in (403, 404):
+            return render_template(f"errors/{error.status}.html", error=error), error.status
+        return render_template("errors/refused.html", message=error.message), error.status
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
@@ -129,6 +185,29 @@ def _register_errors(app: Flask) -> None:
     @app.errorhandler(400)
     def bad_request(error):
         return render_template("errors/400.html"), 400
+
+    @app.errorhandler(500)
+    def server_error(error):
+        """Rendered without touching the database: it may be the database that failed."""
+        original = getattr(error, "original_exception", None)
+        database = isinstance(original, DBAPIError) and not isinstance(original, IntegrityError)
+        return _bare_error_page("unavailable" if database else "500"), 503 if database else 500
+
+
+def _bare_error_page(name: str) -> str:
+    """An error page in the person's language chosen from the request alone, with no database."""
+    from accounts.context import LANGUAGE_COOKIE
+
+    try:
+        db.session.rollback()
+    except Exception:  # the connection itself may be gone; the page must still render
+        logger.warning("rollback failed while rendering an error page")
+    g.bare_page = True
+    languages = current_app.config["LANGUAGES"]
+    cookie = request.cookies.get(LANGUAGE_COOKIE)
+    language = cookie if cookie in languages else request.accept_languages.best_match(languages)
+    with force_locale(language or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        return render_template(f"errors/{name}.html")
 
 
 def _register_request_hooks(app: Flask) -> None:
@@ -143,6 +222,8 @@ def _register_request_hooks(app: Flask) -> None:
 
     @app.context_processor
     def layout():
+        if g.get("bare_page"):  # an error page that must not reach the database
+            return {"locale": str(get_locale())}
         return {
             "organisation": current_organisation(),
             "display": display_settings(),
@@ -161,3 +242,37 @@ def _register_request_hooks(app: Flask) -> None:
         if current_user.is_authenticated:  # personal pages: never from a shared computer's cache
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+def _register_unit_of_work(app: Flask) -> None:
+    """One transaction per request: commit once when the response succeeds and no service
+    refused, roll back otherwise; the outbox delivers what the committed work queued."""
+    from outbox.delivery import deliver_after_commit
+    from outbox.services import forget_queued, queued_in_this_unit_of_work
+
+    @app.after_request
+    def finish_unit_of_work(response):
+        if response.status_code >= 400 or g.get("unit_of_work_doomed"):
+            db.session.rollback()
+            forget_queued()
+            return response
+        try:
+            db.session.commit()
+        except IntegrityError:  # a parallel request won a unique rule at the last moment
+            db.session.rollback()
+            forget_queued()
+            logger.warning("commit refused by a unique rule; the request's work is undone")
+            from flask_babel import gettext as _
+
+            message = _("That was just changed by someone else. Please look again.")
+            return app.make_response((render_template("errors/refused.html", message=message), 409))
+        queued = queued_in_this_unit_of_work()
+        if queued:
+            response.call_on_close(lambda: deliver_after_commit(app, queued))
+        return response
+
+    @app.teardown_request
+    def end_unit_of_work(error):
+        if error is not None:
+            db.session.rollback()
+            forget_queued()

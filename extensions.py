@@ -39,3 +39,54 @@ def utcnow():
     from datetime import UTC, datetime
 
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+# The domain errors: services raise them, `app.py` turns them into pages in one place, and a
+# request that raised one keeps none of its changes (the unit of work rolls back).
+
+
+class DomainError(Exception):
+    """A refusal the person can act on; `field` names the form field it belongs to."""
+
+    status = 409
+
+    def __init__(self, message: object = "", field: str | None = None) -> None:
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+        _doom_unit_of_work()
+
+
+class NotFound(DomainError):
+    """Not there, or not this person's to see: the same answer for both (404)."""
+
+    status = 404
+
+
+class NotAllowed(DomainError):
+    """The signed-in person may not do this (403)."""
+
+    status = 403
+
+
+class Invalid(DomainError):
+    """The change cannot be made like that now; the message says why (409 when uncaught)."""
+
+
+def _doom_unit_of_work() -> None:
+    from flask import g, has_app_context
+
+    if has_app_context():
+        g.unit_of_work_doomed = True
+
+
+def flush(refusal: type[DomainError], message: object) -> None:
+    """Send this unit of work's changes to the database without committing. A unique rule that
+    a parallel request broke first becomes `refusal(message)`, and the unit of work is undone."""
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        db.session.flush()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise refusal(message) from error

@@ -47,6 +47,8 @@ CATALOGUES = (
         (
             "app.py",
             "accounts",
+            "outbox",
+            "templates/outbox",
             "dashboard",
             "demo",
             "organisations/views.py",

@@ -10,9 +10,8 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy.exc import IntegrityError
 
-from extensions import db, utcnow
+from extensions import Invalid, NotAllowed, db, flush, utcnow
 
 from .models import (
     Contrast,
@@ -26,16 +25,11 @@ from .models import (
 )
 
 
-class AccountError(Exception):
+class AccountError(Invalid):
     """A refusal the person can act on; `field` names the form field it belongs to."""
 
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
-
-class PermissionDenied(Exception):
+class PermissionDenied(NotAllowed):
     """The signed-in person may not do this; views turn it into 403."""
 
 
@@ -90,16 +84,13 @@ def create_user(
     user.is_admin = is_admin
     if organisation is not None and role is not None:
         add_membership(user, organisation, role)
-    _commit()
+    _flush()
     return user
 
 
-def _commit() -> None:
-    try:
-        db.session.commit()
-    except IntegrityError as error:  # a second tab or a double click got there first
-        db.session.rollback()
-        raise AccountError(_l("That was just saved by someone else. Please try again.")) from error
+def _flush() -> None:
+    """Flush; the request commits. A second tab or a double click that got there first wins."""
+    flush(AccountError, _l("That was just saved by someone else. Please try again."))
 
 
 def authenticate(email: str, password: str) -> User:
@@ -141,7 +132,7 @@ def create_invitation(
         expires_at=utcnow() + timedelta(days=current_app.config["INVITATION_DAYS"]),
     )
     db.session.add(invitation)
-    _commit()
+    _flush()
     return NewInvitation(invitation, token)
 
 
@@ -165,7 +156,7 @@ def accept_invitation(token: str, name: str, password: str, language: str | None
     user = _new_user(invitation.email, name, password, language)
     add_membership(user, invitation.organisation, Role(invitation.role))
     invitation.accepted_at = utcnow()
-    _commit()
+    _flush()
     return user
 
 
@@ -176,7 +167,7 @@ def accept_invitation_as(user: User, token: str) -> Membership:
         raise AccountError(_l("This invitation was sent to another email address."))
     membership = add_membership(user, invitation.organisation, Role(invitation.role))
     invitation.accepted_at = utcnow()
-    _commit()
+    _flush()
     return membership
 
 
@@ -190,7 +181,7 @@ def join_with_code(code: str, email: str, name: str, password: str, language: st
         )
     user = _new_user(email, name, password, language)
     add_membership(user, organisation, Role.LEARNER)
-    _commit()
+    _flush()
     return user
 
 
@@ -223,7 +214,7 @@ def user_for_reset(token: str) -> User:
 def reset_password(token: str, password: str) -> User:
     user = user_for_reset(token)
     user.set_password(password)
-    _commit()
+    _flush()
     return user
 
 
@@ -231,7 +222,7 @@ def change_password(user: User, current: str, new: str) -> None:
     if not user.check_password(current):
         raise AccountError(_l("Your current password is not right."), field="current_password")
     user.set_password(new)
-    _commit()
+    _flush()
 
 
 # Preferences ----------------------------------------------------------------------------------
@@ -244,7 +235,7 @@ def update_profile(
     user.language = language or None
     user.text_size = TextSize(text_size).value
     user.contrast = Contrast(contrast).value
-    _commit()
+    _flush()
 
 
 def update_display(
@@ -260,7 +251,7 @@ def update_display(
         user.text_size = TextSize(text_size).value
     if contrast:
         user.contrast = Contrast(contrast).value
-    _commit()
+    _flush()
 
 
 def create_organisation(
@@ -270,5 +261,5 @@ def create_organisation(
         slug=slug, name=name, default_language=default_language, join_code=join_code
     )
     db.session.add(organisation)
-    _commit()
+    _flush()
     return organisation

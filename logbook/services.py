@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
 from accounts.models import Organisation, Role, User
-from extensions import db, utcnow
+from extensions import Invalid, NotFound, db, flush, utcnow
 from mentoring import services as mentoring
 from modules.content import Assignment
 
@@ -29,19 +28,15 @@ from .models import (
 )
 
 
-class LogbookError(Exception):
+class LogbookError(Invalid):
     """A refusal the person can act on."""
 
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
-
-class EntryNotFound(Exception):
+class EntryNotFound(NotFound):
     """The entry does not exist or is not for this person to see: one answer for both (404)."""
 
 
-class Conflict(Exception):
+class Conflict(Invalid):
     """The save started from an older version: nothing was written; both texts go back."""
 
     def __init__(self, entry: Entry, mine: str):
@@ -50,12 +45,9 @@ class Conflict(Exception):
         self.mine = mine
 
 
-def _commit() -> None:
-    try:
-        db.session.commit()
-    except IntegrityError as error:  # another tab saved the same version at the same moment
-        db.session.rollback()
-        raise LogbookError(_l("That was just saved elsewhere. Please look again.")) from error
+def _flush() -> None:
+    """Flush; the request commits. Another tab that saved the same version first wins."""
+    flush(LogbookError, _l("That was just saved elsewhere. Please look again."))
 
 
 def move_entry(entry: Entry, to: EntryState) -> None:
@@ -181,7 +173,7 @@ def save_entry(
     entry.updated_at = now
     db.session.flush()
     db.session.add(Revision(entry_id=entry.id, version=entry.version, text=text, created_at=now))
-    _commit()
+    _flush()
     return entry
 
 
@@ -214,7 +206,7 @@ def submit_entry(user: User, organisation: Organisation, entry: Entry | None) ->
     db.session.add(
         Notification(user_id=pair.mentor_id, entry_id=entry.id, kind=NotificationKind.SUBMITTED)
     )
-    _commit()
+    _flush()
     return entry
 
 
@@ -222,7 +214,7 @@ def withdraw_entry(user: User, entry: Entry | None) -> Entry:
     if entry is None or entry.user_id != user.id:
         raise EntryNotFound()
     move_entry(entry, EntryState.DRAFT)
-    _commit()
+    _flush()
     return entry
 
 
@@ -247,7 +239,7 @@ def _add_message(entry: Entry, author: User, kind: MessageKind, body: str) -> Me
     body = _clean_body(body)
     message = Message(entry_id=entry.id, author_id=author.id, kind=kind.value, body=body)
     db.session.add(message)
-    _commit()
+    _flush()
     return message
 
 
@@ -282,7 +274,7 @@ def record_read(entry: Entry, reader: User) -> None:
         .filter_by(user_id=reader.id, entry_id=entry.id, read_at=None)
         .values(read_at=utcnow())
     )
-    _commit()
+    _flush()
 
 
 def give_feedback(mentor: User, entry_id: int, body: str) -> Message:
@@ -365,7 +357,7 @@ def mark_read_for(user: User, entry: Entry) -> None:
         .values(read_at=utcnow())
     )
     if changed.rowcount:
-        _commit()
+        _flush()
 
 
 # Staff ---------------------------------------------------------------------------------------

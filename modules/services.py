@@ -180,8 +180,8 @@ def mark_read(user_id: int, course: Course, module: Module, section_slug: str) -
             )
         )
     try:
-        db.session.commit()
-    except IntegrityError:  # the same button pressed twice at once: one row is enough
+        db.session.flush()
+    except IntegrityError:  # the same button pressed twice at once: the other row is enough
         db.session.rollback()
 
 
@@ -208,7 +208,7 @@ def record_self_assessment(
     row.last_at = at
     if passed and row.passed_at is None:
         row.passed_at = at
-    db.session.commit()
+    db.session.flush()
     return row
 
 
@@ -240,4 +240,4 @@ def set_offered(organisation_id: int, offered: set[str]) -> None:
     db.session.execute(db.delete(HiddenCourse).filter_by(organisation_id=organisation_id))
     for slug in sorted(installed - offered):
         db.session.add(HiddenCourse(organisation_id=organisation_id, course=slug))
-    db.session.commit()
+    db.session.flush()

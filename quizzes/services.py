@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from extensions import db, utcnow
+from extensions import Invalid, NotFound, db, utcnow
 from mentoring.services import is_current_mentor
 from modules import services as modules
 from modules.content import Course, Module, Quiz
@@ -17,15 +17,11 @@ from .grading import Grade, grade_answers
 from .models import ATTEMPT_TRANSITIONS, AttemptState, QuizAttempt
 
 
-class QuizError(Exception):
+class QuizError(Invalid):
     """A refusal the learner should read; the attempt is unchanged."""
 
-    def __init__(self, message) -> None:
-        super().__init__(str(message))
-        self.message = message
 
-
-class AttemptNotFound(Exception):
+class AttemptNotFound(NotFound):
     """No such attempt, or not the signed-in person's: both become 404."""
 
 
@@ -118,7 +114,7 @@ def start_attempt(
         answers={},
     )
     db.session.add(attempt)
-    db.session.commit()
+    db.session.flush()
     return attempt
 
 
@@ -149,7 +145,7 @@ def save_answer(
         answers.pop(question_id, None)
     attempt.answers = answers  # a new dict, so the JSON column sees the change
     attempt.updated_at = utcnow()
-    db.session.commit()
+    db.session.flush()
 
 
 def submit_attempt(user_id: int, attempt: QuizAttempt, quiz: Quiz, acknowledged: set[str]) -> Grade:

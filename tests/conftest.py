@@ -117,6 +117,10 @@ class FreshContextClient(FlaskClient):
     requests; the test's own session is expired afterwards so it reads what the request wrote."""
 
     def open(self, *args, **kwargs):
+        # Buffered, so the response is closed as a server closes it: the outbox delivers then.
+        kwargs.setdefault("buffered", True)
+        # What the test set up through services is its own unit of work: it commits first.
+        db.session.commit()
         with self.application.app_context():
             response = super().open(*args, **kwargs)
         db.session.expire_all()

@@ -10,7 +10,7 @@ from accounts.services import PermissionDenied
 from .base import (
     MentoringError,
     PairNotFound,
-    _commit,
+    _flush,
     current_mentorship,
     current_mentorships_of_mentor,
     is_current_mentor,
@@ -71,7 +71,7 @@ __all__ = [
     "PermissionDenied",
     "MentoringError",
     "PairNotFound",
-    "_commit",
+    "_flush",
     "current_mentorship",
     "current_mentorships_of_mentor",
     "is_current_mentor",

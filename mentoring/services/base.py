@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
 
-from extensions import db
+from extensions import Invalid, NotFound, db, flush
 
 from ..models import (
     CHARTER_TRANSITIONS,
@@ -21,25 +20,17 @@ from ..models import (
 )
 
 
-class MentoringError(Exception):
+class MentoringError(Invalid):
     """A refusal the person can act on; `field` names the form field it belongs to."""
 
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
-
-class PairNotFound(Exception):
+class PairNotFound(NotFound):
     """The pair does not exist or is not this person's: the same answer for both (404)."""
 
 
-def _commit() -> None:
-    try:
-        db.session.commit()
-    except IntegrityError as error:  # a double click or a second tab got there first
-        db.session.rollback()
-        raise MentoringError(_l("That was just saved already. Please look again.")) from error
+def _flush() -> None:
+    """Flush; the request commits. A double click or a second tab that got there first wins."""
+    flush(MentoringError, _l("That was just saved already. Please look again."))
 
 
 # Questions other features ask ------------------------------------------------------------------

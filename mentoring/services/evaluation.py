@@ -14,7 +14,7 @@ from ..models import (
     Evaluation,
     Mentorship,
 )
-from .base import MentoringError, PairNotFound, _commit
+from .base import MentoringError, PairNotFound, _flush
 
 
 def submit_evaluation(
@@ -49,7 +49,7 @@ def submit_evaluation(
         created_at=now or utcnow(),
     )
     db.session.add(evaluation)
-    _commit()
+    _flush()
     return evaluation
 
 

@@ -24,7 +24,7 @@ from ..models import (
     PairState,
     TrafficLight,
 )
-from .base import MentoringError, _commit, move_pair
+from .base import MentoringError, _flush, move_pair
 from .pairs import agreed_charter
 from .rounds import (
     run_matching_round,
@@ -164,7 +164,7 @@ def record_checkin(
         created_at=now or utcnow(),
     )
     db.session.add(checkin)
-    _commit()
+    _flush()
     return checkin
 
 
@@ -182,7 +182,7 @@ def end_pair(
         raise MentoringError(_l("Write why the pair ends."), field="reason")
     move_pair(pair, PairState.REMATCHED if rematch else PairState.ENDED)
     pair.ended_at, pair.end_reason = now or utcnow(), reason[:500]
-    _commit()
+    _flush()
 
 
 def rematch_pair(

@@ -20,7 +20,7 @@ from ..models import (
     Theme,
 )
 from ..vocabulary import DEFAULT_THEMES
-from .base import MentoringError, _commit
+from .base import MentoringError, _flush
 
 
 def themes(organisation: Organisation) -> dict[str, str]:
@@ -46,7 +46,7 @@ def add_theme(staff: User, organisation: Organisation, label: str) -> Theme:
         raise MentoringError(_l("This theme is already on the list."), field="label")
     theme = Theme(organisation_id=organisation.id, slug=slug, label=label[:80], position=100)
     db.session.add(theme)
-    _commit()
+    _flush()
     return theme
 
 
@@ -73,7 +73,7 @@ def save_matching_settings(
         row = MatchingSettings(organisation_id=organisation.id)
         db.session.add(row)
     row.weights, row.threshold = clean, threshold
-    _commit()
+    _flush()
 
 
 # Intake survey -------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ def save_survey(user: User, organisation: Organisation, answers: Mapping) -> Int
     capacity = answers.get("capacity")
     survey.capacity = int(capacity) if capacity else 1
     survey.updated_at = utcnow()
-    _commit()
+    _flush()
     return survey
 
 

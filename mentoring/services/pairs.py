@@ -17,7 +17,7 @@ from ..models import (
     Mentorship,
     PairState,
 )
-from .base import MentoringError, PairNotFound, _commit, move_charter, move_pair
+from .base import MentoringError, PairNotFound, _flush, move_charter, move_pair
 
 
 def pair_for(user: User, pair_id: int) -> Mentorship:
@@ -58,7 +58,7 @@ def answer_proposal(
         if pair.mentor_accepted_at and pair.mentee_accepted_at:
             move_pair(pair, PairState.ACCEPTED)
             pair.started_at = now
-    _commit()
+    _flush()
 
 
 def has_answered(pair: Mentorship, user_id: int) -> bool:
@@ -157,7 +157,7 @@ def write_charter(
     db.session.add(charter)
     db.session.flush()
     _sign(charter, side, now)
-    _commit()
+    _flush()
     return charter
 
 
@@ -178,7 +178,7 @@ def sign_charter(user: User, charter: CharterVersion, now: datetime | None = Non
         raise PairNotFound
     _require_current(pair)
     _sign(charter, side, now or utcnow())
-    _commit()
+    _flush()
 
 
 # Meetings ------------------------------------------------------------------------------------
@@ -231,5 +231,5 @@ def log_meeting(
     db.session.add(meeting)
     if pair.state == PairState.ACCEPTED.value:
         move_pair(pair, PairState.ACTIVE)
-    _commit()
+    _flush()
     return meeting

@@ -14,7 +14,7 @@ from ..models import (
     CheckIn,
     Mentorship,
 )
-from .base import _commit
+from .base import _flush
 from .followup import health_of
 from .intake import members
 
@@ -62,4 +62,4 @@ def mark_reminded(reminder: Reminder, now: datetime) -> None:
         reminder.pair.meeting_reminded_at = now
     else:
         reminder.pair.checkin_reminded_at = now
-    _commit()
+    _flush()

@@ -23,7 +23,7 @@ from ..models import (
     PairState,
     ProposalState,
 )
-from .base import MentoringError, _commit, move_proposal
+from .base import MentoringError, _flush, move_proposal
 from .intake import matching_settings, members, profile_of, survey_of
 
 
@@ -104,7 +104,7 @@ def run_matching_round(
                 runner_up=p.runner_up,
             )
         )
-    _commit()
+    _flush()
     return round_
 
 
@@ -160,7 +160,7 @@ def approve_proposal(
     db.session.flush()
     proposal.mentorship_id = pair.id
     proposal.decided_by_id, proposal.decided_at = staff.id, now
-    _commit()
+    _flush()
     return pair
 
 
@@ -176,7 +176,7 @@ def drop_proposal(staff: User, proposal: MatchProposal, now: datetime | None = N
     require_staff(staff, db.session.get(Organisation, proposal.round.organisation_id))
     move_proposal(proposal, ProposalState.DROPPED)
     proposal.decided_by_id, proposal.decided_at = staff.id, now or utcnow()
-    _commit()
+    _flush()
 
 
 @dataclass(frozen=True)
@@ -240,7 +240,7 @@ def swap_proposal(
         swapped_from_id=proposal.mentor_id,
     )
     db.session.add(swapped)
-    _commit()
+    _flush()
     return swapped
 
 
@@ -270,5 +270,5 @@ def pair_by_hand(
             profile_of(mentee_survey), profile_of(mentor_survey), weights
         )
     pair = _new_pair(staff, organisation.id, mentee_id, mentor_id, components, now or utcnow())
-    _commit()
+    _flush()
     return pair

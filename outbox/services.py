@@ -1,0 +1,79 @@
+"""Queue an email in the current unit of work; it is delivered only once that work commits."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import g, render_template
+from flask_babel import force_locale
+
+from extensions import db, utcnow
+
+from .models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+
+def queue_email(*, to: str, language: str, template: str, subject: object, **context) -> int:
+    """Render `template` and the (lazy) `subject` in the recipient's language and keep the
+    message beside the change it tells about. Returns the message's id."""
+    with force_locale(language):
+        message = OutboxMessage(
+            recipient=to,
+            subject=" ".join(str(subject).split()),  # one line: a header never breaks
+            body=render_template(template, **context),
+            template=template,
+            language=language,
+        )
+    db.session.add(message)
+    db.session.flush()
+    g.setdefault("outbox_queued", []).append(message.id)
+    logger.info("mail queued message=%s template=%s", message.id, template)
+    return message.id
+
+
+def queued_in_this_unit_of_work() -> list[int]:
+    """Ids queued since the unit of work began; the request hands them to delivery after commit."""
+    return list(g.pop("outbox_queued", []))
+
+
+def forget_queued() -> None:
+    """The unit of work rolled back: its messages were never written, so nothing to deliver."""
+    g.pop("outbox_queued", None)
+
+
+def retry_failed(message_id: int) -> bool:
+    """Put a failed message back in the queue (a platform admin's button); sent after commit."""
+    from .models import MailState
+
+    table = OutboxMessage.__table__
+    changed = db.session.execute(
+        table.update()
+        .where(table.c.id == message_id, table.c.state == MailState.FAILED.value)
+        .values(state=MailState.PENDING.value, due_at=utcnow(), attempts=0)
+    ).rowcount
+    if changed:
+        g.setdefault("outbox_queued", []).append(message_id)
+        logger.info("mail retry message=%s", message_id)
+    return changed == 1
+
+
+def waiting_and_failed(limit: int = 50) -> list[OutboxMessage]:
+    """What has not gone out: failed first, then the oldest waiting."""
+    from .models import MailState
+
+    return list(
+        db.session.scalars(
+            db.select(OutboxMessage)
+            .where(OutboxMessage.state != MailState.SENT.value)
+            .order_by((OutboxMessage.state == MailState.FAILED.value).desc(), OutboxMessage.id)
+            .limit(limit)
+        )
+    )
+
+
+def counts() -> dict[str, int]:
+    rows = db.session.execute(
+        db.select(OutboxMessage.state, db.func.count()).group_by(OutboxMessage.state)
+    )
+    return {state: count for state, count in rows}

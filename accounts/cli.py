@@ -1,6 +1,8 @@
 import click
 from flask.cli import AppGroup
 
+from outbox.unit import in_unit_of_work
+
 from . import services
 
 users_cli = AppGroup("users", help="People and their accounts.")
@@ -10,6 +12,7 @@ users_cli = AppGroup("users", help="People and their accounts.")
 @click.option("--email", prompt=True)
 @click.option("--name", prompt=True)
 @click.password_option()
+@in_unit_of_work
 def create_admin(email: str, name: str, password: str) -> None:
     """Create a platform administrator."""
     try:

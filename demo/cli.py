@@ -1,10 +1,13 @@
 import click
 from flask.cli import AppGroup
 
+from outbox.unit import in_unit_of_work
+
 demo_cli = AppGroup("demo", help="Demo data.")
 
 
 @demo_cli.command("load")
+@in_unit_of_work
 def load() -> None:
     """Create the demo organisation, its people and their progress; safe to run twice."""
     from . import people

@@ -14,12 +14,14 @@ from flask_babel import gettext as _
 from flask_mailman import EmailMessage
 
 from extensions import utcnow
+from outbox.unit import in_unit_of_work
 
 mentoring_cli = AppGroup("mentoring", help="The mentoring programme.")
 
 
 @mentoring_cli.command("remind")
 @click.option("--dry-run", is_flag=True, help="Only list the reminders that are due.")
+@in_unit_of_work
 def remind(dry_run: bool) -> None:
     """Email the reminders that are due: meetings overdue (to both people of the pair) and
     check-ins due (to the organisation's staff). Each at most once a week per pair."""

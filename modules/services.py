@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,6 +14,8 @@ from extensions import db, utcnow
 
 from .content import Catalogue, Course, Module
 from .models import HiddenCourse, SectionRead, SelfAssessment
+
+logger = logging.getLogger(__name__)
 
 
 def catalogue() -> Catalogue:
@@ -183,6 +186,10 @@ def mark_read(user_id: int, course: Course, module: Module, section_slug: str) -
         db.session.flush()
     except IntegrityError:  # the same button pressed twice at once: the other row is enough
         db.session.rollback()
+        return
+    logger.info(
+        "section read course=%s module=%s section=%s", course.slug, module.slug, section_slug
+    )
 
 
 def record_self_assessment(
@@ -209,6 +216,13 @@ def record_self_assessment(
     if passed and row.passed_at is None:
         row.passed_at = at
     db.session.flush()
+    logger.info(
+        "self-assessment recorded course=%s module=%s score=%s passed=%s",
+        course_slug,
+        module_slug,
+        score,
+        passed,
+    )
     return row
 
 
@@ -241,3 +255,6 @@ def set_offered(organisation_id: int, offered: set[str]) -> None:
     for slug in sorted(installed - offered):
         db.session.add(HiddenCourse(organisation_id=organisation_id, course=slug))
     db.session.flush()
+    logger.info(
+        "courses on offer changed organisation=%s offered=%s", organisation_id, sorted(offered)
+    )

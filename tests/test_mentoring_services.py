@@ -283,7 +283,7 @@ def test_no_evaluation_while_the_pair_runs(people, org):
 def test_remind_emails_both_people_and_staff_once(app, runner, mailbox, people, org):
     pair = mf.active_pair(people["staff"], people["mentee"], people["mentor"], org)
     db.session.execute(db.update(Meeting).values(held_on=date.today() - timedelta(days=20)))
-    db.session.commit()
+    mf.deliver_setup_mail(mailbox)
     first = runner.invoke(mentoring_cli, ["remind"])
     assert first.exit_code == 0, first.output
     assert sorted(m["To"] for m in mailbox.messages) == sorted(

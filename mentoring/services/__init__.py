@@ -1,6 +1,6 @@
-"""Every change to the mentoring programme, each with its permission check and its commit,
-and the questions other features ask about pairs. Views turn MentoringError into a message and
-PermissionDenied into 403; PairNotFound means "not yours to see" and becomes 404.
+"""Every change to the mentoring programme, each with its permission check, its flush and the
+emails it queues, and the questions other features ask about pairs. Views turn MentoringError
+into a message and PermissionDenied into 403; PairNotFound means "not yours to see" (404).
 
 One module per part of the programme; everything is importable from here.
 """
@@ -54,7 +54,14 @@ from .pairs import (
     sign_charter,
     write_charter,
 )
-from .reminders import CHECKIN_EVERY_DAYS, REMIND_AGAIN_DAYS, Reminder, due_reminders, mark_reminded
+from .reminders import (
+    CHECKIN_EVERY_DAYS,
+    REMIND_AGAIN_DAYS,
+    Reminder,
+    due_reminders,
+    mark_reminded,
+    send_reminder,
+)
 from .rounds import (
     Candidate,
     approve_proposal,
@@ -123,4 +130,5 @@ __all__ = [
     "Reminder",
     "due_reminders",
     "mark_reminded",
+    "send_reminder",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from ..models import (
 )
 from ..vocabulary import DEFAULT_THEMES
 from .base import MentoringError, _flush
+
+logger = logging.getLogger(__name__)
 
 
 def themes(organisation: Organisation) -> dict[str, str]:
@@ -47,6 +50,7 @@ def add_theme(staff: User, organisation: Organisation, label: str) -> Theme:
     theme = Theme(organisation_id=organisation.id, slug=slug, label=label[:80], position=100)
     db.session.add(theme)
     _flush()
+    logger.info("theme added theme=%s organisation=%s", theme.id, organisation.id)
     return theme
 
 
@@ -74,6 +78,7 @@ def save_matching_settings(
         db.session.add(row)
     row.weights, row.threshold = clean, threshold
     _flush()
+    logger.info("matching weights saved organisation=%s", organisation.id)
 
 
 # Intake survey -------------------------------------------------------------------------------
@@ -127,6 +132,7 @@ def save_survey(user: User, organisation: Organisation, answers: Mapping) -> Int
     survey.capacity = int(capacity) if capacity else 1
     survey.updated_at = utcnow()
     _flush()
+    logger.info("intake survey saved survey=%s role=%s", survey.id, role)
     return survey
 
 

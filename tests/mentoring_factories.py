@@ -104,6 +104,35 @@ def ended(pair: Mentorship, staff: User) -> Mentorship:
     return pair
 
 
+# Every table of the programme, and the outbox its changes write to.
+PROGRAMME_TABLES = (
+    "mentoring_themes",
+    "mentoring_settings",
+    "intake_surveys",
+    "matching_rounds",
+    "matching_proposals",
+    "mentorships",
+    "charter_versions",
+    "mentoring_meetings",
+    "mentoring_checkins",
+    "mentoring_evaluations",
+    "outbox_messages",
+)
+
+
+def snapshot() -> dict[str, list[tuple]]:
+    """Every row of every programme table, as committed: compare before and after a change."""
+    db.session.commit()
+    tables = db.metadata.tables
+    return {
+        name: [
+            tuple(row)
+            for row in db.session.execute(tables[name].select().order_by(tables[name].c.id))
+        ]
+        for name in PROGRAMME_TABLES
+    }
+
+
 def deliver_setup_mail(mailbox) -> None:
     """Send what setting up through services queued, as those requests would have after their
     commit, and empty the mailbox: the test then sees only the mail of what it does itself."""

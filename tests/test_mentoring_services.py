@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from accounts.models import Role
+from accounts.models import Membership, Role
 from extensions import db, utcnow
 from mentoring import services
 from mentoring.cli import mentoring_cli
@@ -70,12 +70,14 @@ def test_every_charter_transition_is_allowed_or_refused_by_the_table(start, to):
 # Survey ----------------------------------------------------------------------------------------
 
 
-def test_only_the_role_is_needed_and_the_survey_can_change(people, org):
-    services.save_survey(people["mentee"], org, {"role": "mentee"})
-    survey = mf.survey(people["mentee"], org, "both", capacity="3")
+def test_only_the_role_is_needed_and_the_survey_can_change(make, people, org):
+    both = make.user(Role.LEARNER, org)
+    db.session.add(Membership(user=both, organisation=org, role=Role.MENTOR.value))
+    services.save_survey(both, org, {"role": "mentee"})
+    survey = mf.survey(both, org, "both", capacity="3")
     assert (survey.role, survey.capacity, survey.wants["social-media"]) == ("both", 3, 3)
     with pytest.raises(MentoringError):
-        services.save_survey(people["mentee"], org, {"role": ""})
+        services.save_survey(both, org, {"role": ""})
 
 
 def test_a_stranger_cannot_fill_in_a_survey_for_an_organisation(make, org):

@@ -39,6 +39,7 @@ from .intake import (
     save_matching_settings,
     save_survey,
     survey_of,
+    survey_roles,
     themes,
 )
 from .pairs import (
@@ -47,10 +48,12 @@ from .pairs import (
     charter_versions,
     current_charter,
     has_answered,
+    is_open,
     log_meeting,
     meetings_of,
     pair_for,
     pairs_of,
+    partner_survey,
     sign_charter,
     write_charter,
 )
@@ -90,6 +93,7 @@ __all__ = [
     "matching_settings",
     "save_matching_settings",
     "survey_of",
+    "survey_roles",
     "SURVEY_FIELDS",
     "save_survey",
     "profile_of",
@@ -109,6 +113,8 @@ __all__ = [
     "pairs_of",
     "answer_proposal",
     "has_answered",
+    "is_open",
+    "partner_survey",
     "charter_versions",
     "current_charter",
     "agreed_charter",

@@ -96,14 +96,36 @@ SURVEY_FIELDS = (
 ).split()
 
 
+def survey_roles(user: User, organisation: Organisation) -> list[SurveyRole]:
+    """What this person may ask for in the intake, from the memberships staff granted: a learner
+    may want a mentor, a mentor may mentor, and someone who is both may choose either or both.
+    Joining by code makes a learner, so nobody makes themselves a mentor."""
+    roles = user.roles_in(organisation.id)
+    allowed = [SurveyRole.MENTEE] if Role.LEARNER in roles else []
+    if Role.MENTOR in roles:
+        allowed.append(SurveyRole.MENTOR)
+    if len(allowed) == 2:
+        allowed.append(SurveyRole.BOTH)
+    return allowed
+
+
 def save_survey(user: User, organisation: Organisation, answers: Mapping) -> IntakeSurvey:
-    """Create or update the person's intake survey; every answer but the role may stay empty."""
+    """Create or update the person's intake survey; every answer but the role may stay empty,
+    and the role must be one their memberships allow."""
     if not user.roles_in(organisation.id):
         raise PermissionDenied
     role = answers.get("role")
     if role not in set(SurveyRole):
         raise MentoringError(
             _l("Choose whether you want a mentor, want to mentor, or both."), "role"
+        )
+    if role not in survey_roles(user, organisation):
+        raise MentoringError(
+            _l(
+                "You cannot choose this: staff decide who is mentored and who mentors. "
+                "Ask them if you would like to change."
+            ),
+            "role",
         )
     known = themes(organisation)
     survey = survey_of(user.id, organisation.id)

@@ -12,13 +12,16 @@ from extensions import db, utcnow
 
 from ..models import (
     CURRENT_STATES,
+    TAKEN_STATES,
     CharterState,
     CharterVersion,
+    IntakeSurvey,
     Meeting,
     Mentorship,
     PairState,
 )
 from .base import MentoringError, PairNotFound, _flush, move_charter, move_pair
+from .intake import survey_of
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +43,22 @@ def pairs_of(user: User, organisation_id: int | None = None) -> list[Mentorship]
     return list(
         db.session.scalars(query.order_by(Mentorship.created_at.desc(), Mentorship.id.desc()))
     )
+
+
+def is_open(pair: Mentorship) -> bool:
+    """Proposed, accepted or active: the two people may still learn about each other."""
+    return pair.state in TAKEN_STATES
+
+
+def partner_survey(user: User, pair: Mentorship) -> IntakeSurvey | None:
+    """The other person's intake survey, for their introduction and the reasons of the match,
+    only while the proposal or the pair is open: a declined, ended or re-matched pair shows
+    nothing more of the other person."""
+    if pair.side_of(user.id) is None:
+        raise PairNotFound
+    if not is_open(pair):
+        return None
+    return survey_of(pair.other(user.id).id, pair.organisation_id)
 
 
 def answer_proposal(

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
-from accounts.models import Organisation, User
+from accounts.models import Organisation, Role, User
 from accounts.services import require_staff
 from extensions import db, flush, utcnow
 
@@ -44,15 +44,13 @@ def _pairs_in(organisation_id: int, states) -> list[Mentorship]:
 
 
 def _pool(organisation: Organisation, skip_proposals_of: int | None = None):
-    """Who can be matched now: mentees without a pair or proposal, mentors with places left."""
-    member_ids = {u.id for u in members(organisation)}
-    surveys = [
-        s
-        for s in db.session.scalars(
-            db.select(IntakeSurvey).filter_by(organisation_id=organisation.id)
-        )
-        if s.user_id in member_ids
-    ]
+    """Who can be matched now: mentees without a pair or proposal, mentors with places left.
+    A survey counts only for the roles its person's memberships still give them."""
+    learner_ids = {u.id for u in members(organisation, Role.LEARNER)}
+    mentor_ids = {u.id for u in members(organisation, Role.MENTOR)}
+    surveys = list(
+        db.session.scalars(db.select(IntakeSurvey).filter_by(organisation_id=organisation.id))
+    )
     taken = _pairs_in(organisation.id, TAKEN_STATES)
     busy_mentees = {p.mentee_id for p in taken}
     load = Counter(p.mentor_id for p in taken)
@@ -66,8 +64,12 @@ def _pool(organisation: Organisation, skip_proposals_of: int | None = None):
         if proposal.id != skip_proposals_of:
             load[proposal.mentor_id] += 1
             busy_mentees.add(proposal.mentee_id)
-    mentees = [profile_of(s) for s in surveys if s.is_mentee and s.user_id not in busy_mentees]
-    mentors = [profile_of(s) for s in surveys if s.is_mentor]
+    mentees = [
+        profile_of(s)
+        for s in surveys
+        if s.is_mentee and s.user_id in learner_ids and s.user_id not in busy_mentees
+    ]
+    mentors = [profile_of(s) for s in surveys if s.is_mentor and s.user_id in mentor_ids]
     left = {p.person_id: p.capacity - load[p.person_id] for p in mentors}
     earlier = _pairs_in(organisation.id, (PairState.DECLINED.value, *CLOSED_STATES))
     excluded = {(p.mentee_id, p.mentor_id) for p in earlier}

@@ -296,4 +296,14 @@ def test_remind_emails_both_people_and_staff_once(app, runner, mailbox, people, 
     assert db.session.get(Mentorship, pair.id).meeting_reminded_at is not None
 
 
+def test_each_state_change_logs_one_line_with_ids_and_no_text(caplog, people, org):
+    pair = mf.proposed_pair(people["staff"], people["mentee"], people["mentor"], org)
+    caplog.clear()
+    with caplog.at_level("INFO", logger="mentoring"):
+        services.answer_proposal(people["mentor"], pair, False, "My divorce takes all my time")
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("mentoring")]
+    assert lines == [f"proposal declined pair={pair.id} side=mentor"]
+    assert "divorce" not in caplog.text and people["mentee"].name not in caplog.text
+
+
 _ = MatchProposal

@@ -50,6 +50,9 @@ class IntakeBase(FlaskForm):
         validators=[
             InputRequired(_l("Choose whether you want a mentor, want to mentor, or both."))
         ],
+        # The service refuses a role the person's memberships do not allow, with a message that
+        # says why; WTForms would only say "Not a valid choice".
+        validate_choice=False,
     )
     offers = CheckboxesField(
         _l("Themes you can help others with"),
@@ -112,8 +115,9 @@ class IntakeBase(FlaskForm):
     )
 
 
-def intake_form(themes: dict[str, str], **kwargs) -> IntakeBase:
-    """The survey with one priority question per theme of the organisation's list."""
+def intake_form(themes: dict[str, str], roles: list[str], **kwargs) -> IntakeBase:
+    """The survey with one priority question per theme of the organisation's list, offering only
+    the `roles` the person's memberships allow (the one there is, chosen already)."""
 
     class IntakeForm(IntakeBase):
         pass
@@ -127,6 +131,9 @@ def intake_form(themes: dict[str, str], **kwargs) -> IntakeBase:
             ),
         )
     form = IntakeForm(**kwargs)
+    form.role.choices = [c for c in form.role.choices if c.value in roles]
+    if len(roles) == 1 and not form.is_submitted() and form.role.data not in roles:
+        form.role.data = roles[0]
     form.offers.choices = [SelectChoice(slug, label) for slug, label in themes.items()]
     form.want_fields = [form[f"want_{slug}"] for slug in themes]
     return form

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import Organisation, User
@@ -38,6 +38,8 @@ PAIR_TRANSITIONS: dict[PairState, frozenset[PairState]] = {
 CURRENT_STATES = (PairState.ACCEPTED.value, PairState.ACTIVE.value)
 # A person in one of these has a pair or a proposal to answer: not matched again meanwhile.
 TAKEN_STATES = (PairState.PROPOSED.value, *CURRENT_STATES)
+# The same rule in SQL, for the partial unique index: one open pair per mentee per organisation.
+_OPEN = text("state IN (" + ", ".join(f"'{state}'" for state in TAKEN_STATES) + ")")
 CLOSED_STATES = (PairState.ENDED.value, PairState.REMATCHED.value)
 
 
@@ -196,6 +198,18 @@ class MatchProposal(db.Model):
 
 class Mentorship(db.Model):
     __tablename__ = "mentorships"
+    # A mentee has at most one pair or proposal to answer per organisation: two staff pairing the
+    # same mentee at once get one pair, and the other request is refused.
+    __table_args__ = (
+        Index(
+            "ix_mentorships_one_open_per_mentee",
+            "organisation_id",
+            "mentee_id",
+            unique=True,
+            sqlite_where=_OPEN,
+            postgresql_where=_OPEN,
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(

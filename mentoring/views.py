@@ -71,11 +71,12 @@ def _errors_to(form, error: services.MentoringError) -> None:
 def intake():
     organisation = _organisation()
     themes = services.themes(organisation)
+    roles = [role.value for role in services.survey_roles(current_user, organisation)]
     survey = services.survey_of(current_user.id, organisation.id)
     if survey is not None:
-        form = intake_form(themes, data=intake_data(survey))
+        form = intake_form(themes, roles, data=intake_data(survey))
     else:
-        form = intake_form(themes)
+        form = intake_form(themes, roles)
     if form.validate_on_submit():
         try:
             services.save_survey(current_user, organisation, intake_answers(form, themes))
@@ -114,13 +115,15 @@ def pair(pair_id):
     pair = _pair(pair_id)
     side = pair.side_of(current_user.id)
     now = utcnow()
-    explanation = explain(pair.components, side) if pair.components else None
+    is_open = services.is_open(pair)  # once it is over, nothing more of the other person
+    explanation = explain(pair.components, side) if pair.components and is_open else None
     return render_template(
         "mentoring/pair.html",
         pair=pair,
         side=side,
+        is_open=is_open,
         other=pair.other(current_user.id),
-        other_survey=services.survey_of(pair.other(current_user.id).id, pair.organisation_id),
+        other_survey=services.partner_survey(current_user, pair),
         explanation=explanation,
         themes=services.themes(pair.organisation),
         answered=services.has_answered(pair, current_user.id),

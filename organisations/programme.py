@@ -11,7 +11,7 @@ from wtforms import SelectChoice
 
 from accounts.models import Role, User
 from extensions import db, utcnow
-from mentoring import notify, services
+from mentoring import services
 from mentoring.matching import COMPONENTS
 from mentoring.models import MatchProposal, MatchRound, Mentorship
 
@@ -185,16 +185,12 @@ def programme_approve_round(slug, round_id):
     organisation = staff_organisation(slug)
     round_ = _round(organisation, round_id)
     if ActionForm().validate_on_submit():
-        waiting = [p for p in round_.proposals if p.state == "proposed"]
         try:
             count = services.approve_round(current_user, round_)
         except services.MentoringError as error:
-            flash(error.message, "error")
+            flash(str(error.message), "error")  # as text: it names a person
         else:
             flash(_("%(n)s proposals approved and sent to both people.", n=count), "success")
-        for proposal in waiting:  # also those approved before one was refused
-            if proposal.mentorship_id:
-                notify.proposal_sent(db.session.get(Mentorship, proposal.mentorship_id))
     return redirect(url_for("organisations.programme_round", slug=slug, round_id=round_.id))
 
 
@@ -205,11 +201,10 @@ def programme_approve(slug, proposal_id):
     proposal = _proposal(organisation, proposal_id)
     if ActionForm().validate_on_submit():
         try:
-            pair = services.approve_proposal(current_user, proposal)
+            services.approve_proposal(current_user, proposal)
         except services.MentoringError as error:
             flash(error.message, "error")
         else:
-            notify.proposal_sent(pair)
             flash(
                 _(
                     "Approved: %(mentee)s and %(mentor)s can now accept.",
@@ -290,7 +285,6 @@ def programme_pair_by_hand(slug):
             else:
                 form.form_errors.append(error.message)
         else:
-            notify.proposal_sent(pair)
             flash(_("Pair proposed. Both people can now accept or decline."), "success")
             return redirect(url_for("organisations.programme_pair", slug=slug, pair_id=pair.id))
     return render_template(

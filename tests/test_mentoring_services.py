@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from accounts.models import Role
+from accounts.models import Membership, Role
 from extensions import db, utcnow
 from mentoring import services
 from mentoring.cli import mentoring_cli
@@ -70,12 +70,14 @@ def test_every_charter_transition_is_allowed_or_refused_by_the_table(start, to):
 # Survey ----------------------------------------------------------------------------------------
 
 
-def test_only_the_role_is_needed_and_the_survey_can_change(people, org):
-    services.save_survey(people["mentee"], org, {"role": "mentee"})
-    survey = mf.survey(people["mentee"], org, "both", capacity="3")
+def test_only_the_role_is_needed_and_the_survey_can_change(make, people, org):
+    both = make.user(Role.LEARNER, org)
+    db.session.add(Membership(user=both, organisation=org, role=Role.MENTOR.value))
+    services.save_survey(both, org, {"role": "mentee"})
+    survey = mf.survey(both, org, "both", capacity="3")
     assert (survey.role, survey.capacity, survey.wants["social-media"]) == ("both", 3, 3)
     with pytest.raises(MentoringError):
-        services.save_survey(people["mentee"], org, {"role": ""})
+        services.save_survey(both, org, {"role": ""})
 
 
 def test_a_stranger_cannot_fill_in_a_survey_for_an_organisation(make, org):
@@ -283,7 +285,7 @@ def test_no_evaluation_while_the_pair_runs(people, org):
 def test_remind_emails_both_people_and_staff_once(app, runner, mailbox, people, org):
     pair = mf.active_pair(people["staff"], people["mentee"], people["mentor"], org)
     db.session.execute(db.update(Meeting).values(held_on=date.today() - timedelta(days=20)))
-    db.session.commit()
+    mf.deliver_setup_mail(mailbox)
     first = runner.invoke(mentoring_cli, ["remind"])
     assert first.exit_code == 0, first.output
     assert sorted(m["To"] for m in mailbox.messages) == sorted(
@@ -292,6 +294,16 @@ def test_remind_emails_both_people_and_staff_once(app, runner, mailbox, people, 
     again = runner.invoke(mentoring_cli, ["remind"])
     assert "0 reminders sent" in again.output
     assert db.session.get(Mentorship, pair.id).meeting_reminded_at is not None
+
+
+def test_each_state_change_logs_one_line_with_ids_and_no_text(caplog, people, org):
+    pair = mf.proposed_pair(people["staff"], people["mentee"], people["mentor"], org)
+    caplog.clear()
+    with caplog.at_level("INFO", logger="mentoring"):
+        services.answer_proposal(people["mentor"], pair, False, "My divorce takes all my time")
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("mentoring")]
+    assert lines == [f"proposal declined pair={pair.id} side=mentor"]
+    assert "divorce" not in caplog.text and people["mentee"].name not in caplog.text
 
 
 _ = MatchProposal

@@ -14,27 +14,7 @@ from tests import mentoring_factories as mf
 
 @pytest.fixture
 def world(make):
-    org = make.organisation()
-    other_org = make.organisation()
-    people = {
-        "staff": make.user(Role.STAFF, org),
-        "mentee": make.user(Role.LEARNER, org, name="Marianne"),
-        "mentor": make.user(Role.MENTOR, org, name="Yusuf"),
-        "other_learner": make.user(Role.LEARNER, org),
-        "other_mentor": make.user(Role.MENTOR, org),
-        "staff_other_org": make.user(Role.STAFF, other_org),
-    }
-    mf.survey(
-        people["mentee"],
-        org,
-        introduction="Twenty-five years in retail purchasing.",
-        hobbies="tennis, knitting",
-        volunteering="the food bank",
-    )
-    mf.survey(people["mentor"], org, "mentor", hobbies="tennis", volunteering="The Food Bank")
-    round_ = services.run_matching_round(people["staff"], org)
-    pair = services.approve_proposal(people["staff"], round_.proposals[0])
-    return {"org": org, "pair": pair, "round": round_, **people}
+    return mf.programme(make)
 
 
 def page(client, auth, user, url):

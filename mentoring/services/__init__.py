@@ -1,6 +1,6 @@
-"""Every change to the mentoring programme, each with its permission check and its commit,
-and the questions other features ask about pairs. Views turn MentoringError into a message and
-PermissionDenied into 403; PairNotFound means "not yours to see" and becomes 404.
+"""Every change to the mentoring programme, each with its permission check, its flush and the
+emails it queues, and the questions other features ask about pairs. Views turn MentoringError
+into a message and PermissionDenied into 403; PairNotFound means "not yours to see" (404).
 
 One module per part of the programme; everything is importable from here.
 """
@@ -39,6 +39,7 @@ from .intake import (
     save_matching_settings,
     save_survey,
     survey_of,
+    survey_roles,
     themes,
 )
 from .pairs import (
@@ -47,14 +48,23 @@ from .pairs import (
     charter_versions,
     current_charter,
     has_answered,
+    is_open,
     log_meeting,
     meetings_of,
     pair_for,
     pairs_of,
+    partner_survey,
     sign_charter,
     write_charter,
 )
-from .reminders import CHECKIN_EVERY_DAYS, REMIND_AGAIN_DAYS, Reminder, due_reminders, mark_reminded
+from .reminders import (
+    CHECKIN_EVERY_DAYS,
+    REMIND_AGAIN_DAYS,
+    Reminder,
+    due_reminders,
+    mark_reminded,
+    send_reminder,
+)
 from .rounds import (
     Candidate,
     approve_proposal,
@@ -83,6 +93,7 @@ __all__ = [
     "matching_settings",
     "save_matching_settings",
     "survey_of",
+    "survey_roles",
     "SURVEY_FIELDS",
     "save_survey",
     "profile_of",
@@ -102,6 +113,8 @@ __all__ = [
     "pairs_of",
     "answer_proposal",
     "has_answered",
+    "is_open",
+    "partner_survey",
     "charter_versions",
     "current_charter",
     "agreed_charter",
@@ -123,4 +136,5 @@ __all__ = [
     "Reminder",
     "due_reminders",
     "mark_reminded",
+    "send_reminder",
 ]

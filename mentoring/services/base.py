@@ -1,8 +1,12 @@
-"""Errors, the commit, the questions other features ask about pairs, and the state machines."""
+"""Errors, the flush, the questions other features ask about pairs, and the state machines."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import inspect
+from sqlalchemy.orm.attributes import set_committed_value
 
 from extensions import Invalid, NotFound, db, flush
 
@@ -72,10 +76,10 @@ def is_current_mentor(mentor_id: int, mentee_id: int, organisation_id: int | Non
 # State machines ------------------------------------------------------------------------------
 
 
-def move_pair(pair: Mentorship, to: PairState) -> None:
+def move_pair(pair: Mentorship, to: PairState, **values: Any) -> None:
     if to not in PAIR_TRANSITIONS[PairState(pair.state)]:
         raise MentoringError(_l("This pair cannot change like that any more."))
-    pair.state = to.value
+    _move(pair, to, values, _l("This pair cannot change like that any more."))
 
 
 def move_charter(charter: CharterVersion, to: CharterState) -> None:
@@ -84,7 +88,30 @@ def move_charter(charter: CharterVersion, to: CharterState) -> None:
     charter.state = to.value
 
 
-def move_proposal(proposal: MatchProposal, to: ProposalState) -> None:
+def move_proposal(proposal: MatchProposal, to: ProposalState, **values: Any) -> None:
     if to not in PROPOSAL_TRANSITIONS[ProposalState(proposal.state)]:
         raise MentoringError(_l("This proposal has already been dealt with."))
-    proposal.state = to.value
+    _move(proposal, to, values, _l("This proposal has already been dealt with."))
+
+
+def _move(row: Any, to: PairState | ProposalState, values: dict[str, Any], refusal: object) -> None:
+    """Change a saved row's state only if the database still holds the state this request read
+    (`UPDATE ... WHERE state = ...`, checking the row count): of two requests making the same
+    move at once, exactly one moves it and the other is refused, on SQLite and PostgreSQL alike.
+    A row not saved yet simply takes the values."""
+    values = {"state": to.value, **values}
+    if inspect(row).persistent:
+        model = type(row)
+        changed = db.session.execute(
+            db.update(model)
+            .where(model.id == row.id, model.state == row.state)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if changed != 1:
+            raise MentoringError(refusal)
+        for name, value in values.items():  # what the database now holds, without a second UPDATE
+            set_committed_value(row, name, value)
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)

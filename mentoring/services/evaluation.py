@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
@@ -15,6 +16,8 @@ from ..models import (
     Mentorship,
 )
 from .base import MentoringError, PairNotFound, _flush
+
+logger = logging.getLogger(__name__)
 
 
 def submit_evaluation(
@@ -50,6 +53,7 @@ def submit_evaluation(
     )
     db.session.add(evaluation)
     _flush()
+    logger.info("evaluation submitted pair=%s evaluation=%s side=%s", pair.id, evaluation.id, side)
     return evaluation
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,9 +27,9 @@ from ..models import (
 )
 from .base import MentoringError, _flush, move_pair
 from .pairs import agreed_charter
-from .rounds import (
-    run_matching_round,
-)
+from .rounds import run_matching_round
+
+logger = logging.getLogger(__name__)
 
 
 def health_of(
@@ -165,6 +166,7 @@ def record_checkin(
     )
     db.session.add(checkin)
     _flush()
+    logger.info("check-in recorded pair=%s checkin=%s light=%s", pair.id, checkin.id, light)
     return checkin
 
 
@@ -180,16 +182,20 @@ def end_pair(
     reason = (reason or "").strip()
     if not reason:
         raise MentoringError(_l("Write why the pair ends."), field="reason")
-    move_pair(pair, PairState.REMATCHED if rematch else PairState.ENDED)
-    pair.ended_at, pair.end_reason = now or utcnow(), reason[:500]
+    to = PairState.REMATCHED if rematch else PairState.ENDED
+    move_pair(pair, to, ended_at=now or utcnow(), end_reason=reason[:500])
     _flush()
+    logger.info("pair ended pair=%s state=%s", pair.id, to.value)
 
 
 def rematch_pair(
     staff: User, pair: Mentorship, reason: str, now: datetime | None = None
 ) -> MatchRound:
-    """End a pair that does not fit and run matching again; this pair is never proposed again."""
+    """End a pair that does not fit and run matching again, as one change: if the new round
+    fails, the pair has not ended either. This pair is never proposed again."""
     if pair.state not in CURRENT_STATES:
         raise MentoringError(_l("This pair cannot change like that any more."))
     end_pair(staff, pair, reason, now, rematch=True)
-    return run_matching_round(staff, pair.organisation, now)
+    round_ = run_matching_round(staff, pair.organisation, now)
+    logger.info("pair re-matched pair=%s round=%s", pair.id, round_.id)
+    return round_

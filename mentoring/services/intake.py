@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from ..models import (
 )
 from ..vocabulary import DEFAULT_THEMES
 from .base import MentoringError, _flush
+
+logger = logging.getLogger(__name__)
 
 
 def themes(organisation: Organisation) -> dict[str, str]:
@@ -47,6 +50,7 @@ def add_theme(staff: User, organisation: Organisation, label: str) -> Theme:
     theme = Theme(organisation_id=organisation.id, slug=slug, label=label[:80], position=100)
     db.session.add(theme)
     _flush()
+    logger.info("theme added theme=%s organisation=%s", theme.id, organisation.id)
     return theme
 
 
@@ -74,6 +78,7 @@ def save_matching_settings(
         db.session.add(row)
     row.weights, row.threshold = clean, threshold
     _flush()
+    logger.info("matching weights saved organisation=%s", organisation.id)
 
 
 # Intake survey -------------------------------------------------------------------------------
@@ -91,14 +96,36 @@ SURVEY_FIELDS = (
 ).split()
 
 
+def survey_roles(user: User, organisation: Organisation) -> list[SurveyRole]:
+    """What this person may ask for in the intake, from the memberships staff granted: a learner
+    may want a mentor, a mentor may mentor, and someone who is both may choose either or both.
+    Joining by code makes a learner, so nobody makes themselves a mentor."""
+    roles = user.roles_in(organisation.id)
+    allowed = [SurveyRole.MENTEE] if Role.LEARNER in roles else []
+    if Role.MENTOR in roles:
+        allowed.append(SurveyRole.MENTOR)
+    if len(allowed) == 2:
+        allowed.append(SurveyRole.BOTH)
+    return allowed
+
+
 def save_survey(user: User, organisation: Organisation, answers: Mapping) -> IntakeSurvey:
-    """Create or update the person's intake survey; every answer but the role may stay empty."""
+    """Create or update the person's intake survey; every answer but the role may stay empty,
+    and the role must be one their memberships allow."""
     if not user.roles_in(organisation.id):
         raise PermissionDenied
     role = answers.get("role")
     if role not in set(SurveyRole):
         raise MentoringError(
             _l("Choose whether you want a mentor, want to mentor, or both."), "role"
+        )
+    if role not in survey_roles(user, organisation):
+        raise MentoringError(
+            _l(
+                "You cannot choose this: staff decide who is mentored and who mentors. "
+                "Ask them if you would like to change."
+            ),
+            "role",
         )
     known = themes(organisation)
     survey = survey_of(user.id, organisation.id)
@@ -127,6 +154,7 @@ def save_survey(user: User, organisation: Organisation, answers: Mapping) -> Int
     survey.capacity = int(capacity) if capacity else 1
     survey.updated_at = utcnow()
     _flush()
+    logger.info("intake survey saved survey=%s role=%s", survey.id, role)
     return survey
 
 

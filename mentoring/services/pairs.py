@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
@@ -11,13 +12,18 @@ from extensions import db, utcnow
 
 from ..models import (
     CURRENT_STATES,
+    TAKEN_STATES,
     CharterState,
     CharterVersion,
+    IntakeSurvey,
     Meeting,
     Mentorship,
     PairState,
 )
 from .base import MentoringError, PairNotFound, _flush, move_charter, move_pair
+from .intake import survey_of
+
+logger = logging.getLogger(__name__)
 
 
 def pair_for(user: User, pair_id: int) -> Mentorship:
@@ -39,26 +45,65 @@ def pairs_of(user: User, organisation_id: int | None = None) -> list[Mentorship]
     )
 
 
+def is_open(pair: Mentorship) -> bool:
+    """Proposed, accepted or active: the two people may still learn about each other."""
+    return pair.state in TAKEN_STATES
+
+
+def partner_survey(user: User, pair: Mentorship) -> IntakeSurvey | None:
+    """The other person's intake survey, for their introduction and the reasons of the match,
+    only while the proposal or the pair is open: a declined, ended or re-matched pair shows
+    nothing more of the other person."""
+    if pair.side_of(user.id) is None:
+        raise PairNotFound
+    if not is_open(pair):
+        return None
+    return survey_of(pair.other(user.id).id, pair.organisation_id)
+
+
 def answer_proposal(
     user: User, pair: Mentorship, accept: bool, reason: str = "", now: datetime | None = None
 ) -> None:
-    """Each person accepts or declines; both yes makes the pair ACCEPTED, one no ends it."""
+    """Each person accepts or declines; both yes makes the pair ACCEPTED, one no ends it.
+    Each step is a conditional update, so two answers at the same moment are both kept: the
+    second to write sees the first one's yes."""
     side = pair.side_of(user.id)
     if side is None:
         raise PairNotFound
+    answered = _l("This proposal has already been answered.")
     if pair.state != PairState.PROPOSED.value:
-        raise MentoringError(_l("This proposal has already been answered."))
+        raise MentoringError(answered)
     now = now or utcnow()
     if not accept:
-        move_pair(pair, PairState.DECLINED)
-        pair.declined_by_id, pair.decline_reason = user.id, (reason or "").strip()[:500]
-        pair.ended_at = now
-    else:
-        setattr(pair, f"{side}_accepted_at", now)
-        if pair.mentor_accepted_at and pair.mentee_accepted_at:
-            move_pair(pair, PairState.ACCEPTED)
-            pair.started_at = now
+        move_pair(
+            pair,
+            PairState.DECLINED,
+            declined_by_id=user.id,
+            decline_reason=(reason or "").strip()[:500],
+            ended_at=now,
+        )
+        _flush()
+        logger.info("proposal declined pair=%s side=%s", pair.id, side)
+        return
+    mine = getattr(Mentorship, f"{side}_accepted_at")
+    said_yes = db.session.execute(
+        db.update(Mentorship)
+        .where(
+            Mentorship.id == pair.id,
+            Mentorship.state == PairState.PROPOSED.value,
+            mine.is_(None),
+        )
+        .values({mine: now})
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if said_yes != 1:
+        raise MentoringError(answered)
+    db.session.refresh(pair)  # the other person's yes may have arrived a moment ago
+    both = pair.mentor_accepted_at is not None and pair.mentee_accepted_at is not None
+    if both:
+        move_pair(pair, PairState.ACCEPTED, started_at=now)
     _flush()
+    logger.info("proposal accepted pair=%s side=%s both=%s", pair.id, side, both)
 
 
 def has_answered(pair: Mentorship, user_id: int) -> bool:
@@ -158,6 +203,7 @@ def write_charter(
     db.session.flush()
     _sign(charter, side, now)
     _flush()
+    logger.info("charter written pair=%s version=%s side=%s", pair.id, number, side)
     return charter
 
 
@@ -179,6 +225,7 @@ def sign_charter(user: User, charter: CharterVersion, now: datetime | None = Non
     _require_current(pair)
     _sign(charter, side, now or utcnow())
     _flush()
+    logger.info("charter signed pair=%s version=%s side=%s", pair.id, charter.version, side)
 
 
 # Meetings ------------------------------------------------------------------------------------
@@ -232,4 +279,5 @@ def log_meeting(
     if pair.state == PairState.ACCEPTED.value:
         move_pair(pair, PairState.ACTIVE)
     _flush()
+    logger.info("meeting logged pair=%s meeting=%s kickoff=%s", pair.id, meeting.id, first)
     return meeting

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,8 +16,11 @@ from ..models import (
     Mentorship,
 )
 from .base import _flush
+from .emails import queue_checkin_due, queue_meeting_overdue
 from .followup import health_of
 from .intake import members
+
+logger = logging.getLogger(__name__)
 
 CHECKIN_EVERY_DAYS = 14  # a pair that needs attention gets a staff check-in at least this often
 REMIND_AGAIN_DAYS = 7
@@ -57,9 +61,26 @@ def due_reminders(now: datetime) -> list[Reminder]:
     return due
 
 
+def send_reminder(reminder: Reminder, now: datetime) -> None:
+    """Queue the reminder's emails and remember when, so it is not sent again within a week."""
+    pair, days = reminder.pair, reminder.health.days_since
+    for person in reminder.recipients:
+        if reminder.kind == "meeting_overdue":
+            queue_meeting_overdue(pair, person, days)
+        else:
+            queue_checkin_due(pair, person, days)
+    mark_reminded(reminder, now)
+
+
 def mark_reminded(reminder: Reminder, now: datetime) -> None:
     if reminder.kind == "meeting_overdue":
         reminder.pair.meeting_reminded_at = now
     else:
         reminder.pair.checkin_reminded_at = now
     _flush()
+    logger.info(
+        "reminder sent kind=%s pair=%s recipients=%s",
+        reminder.kind,
+        reminder.pair.id,
+        len(reminder.recipients),
+    )

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
-from accounts.models import Organisation, User
+from accounts.models import Organisation, Role, User
 from accounts.services import require_staff
-from extensions import db, utcnow
+from extensions import db, flush, utcnow
 
 from .. import matching
 from ..models import (
@@ -24,7 +25,12 @@ from ..models import (
     ProposalState,
 )
 from .base import MentoringError, _flush, move_proposal
+from .emails import queue_proposal
 from .intake import matching_settings, members, profile_of, survey_of
+
+logger = logging.getLogger(__name__)
+
+MENTEE_TAKEN = _l("This mentee already has a mentor or a proposal to answer.")
 
 
 def _pairs_in(organisation_id: int, states) -> list[Mentorship]:
@@ -38,15 +44,13 @@ def _pairs_in(organisation_id: int, states) -> list[Mentorship]:
 
 
 def _pool(organisation: Organisation, skip_proposals_of: int | None = None):
-    """Who can be matched now: mentees without a pair or proposal, mentors with places left."""
-    member_ids = {u.id for u in members(organisation)}
-    surveys = [
-        s
-        for s in db.session.scalars(
-            db.select(IntakeSurvey).filter_by(organisation_id=organisation.id)
-        )
-        if s.user_id in member_ids
-    ]
+    """Who can be matched now: mentees without a pair or proposal, mentors with places left.
+    A survey counts only for the roles its person's memberships still give them."""
+    learner_ids = {u.id for u in members(organisation, Role.LEARNER)}
+    mentor_ids = {u.id for u in members(organisation, Role.MENTOR)}
+    surveys = list(
+        db.session.scalars(db.select(IntakeSurvey).filter_by(organisation_id=organisation.id))
+    )
     taken = _pairs_in(organisation.id, TAKEN_STATES)
     busy_mentees = {p.mentee_id for p in taken}
     load = Counter(p.mentor_id for p in taken)
@@ -60,8 +64,12 @@ def _pool(organisation: Organisation, skip_proposals_of: int | None = None):
         if proposal.id != skip_proposals_of:
             load[proposal.mentor_id] += 1
             busy_mentees.add(proposal.mentee_id)
-    mentees = [profile_of(s) for s in surveys if s.is_mentee and s.user_id not in busy_mentees]
-    mentors = [profile_of(s) for s in surveys if s.is_mentor]
+    mentees = [
+        profile_of(s)
+        for s in surveys
+        if s.is_mentee and s.user_id in learner_ids and s.user_id not in busy_mentees
+    ]
+    mentors = [profile_of(s) for s in surveys if s.is_mentor and s.user_id in mentor_ids]
     left = {p.person_id: p.capacity - load[p.person_id] for p in mentors}
     earlier = _pairs_in(organisation.id, (PairState.DECLINED.value, *CLOSED_STATES))
     excluded = {(p.mentee_id, p.mentor_id) for p in earlier}
@@ -75,9 +83,7 @@ def run_matching_round(
     require_staff(staff, organisation)
     now = now or utcnow()
     for proposal in _pool(organisation)[4]:
-        move_proposal(proposal, ProposalState.DROPPED)
-        proposal.decided_at = now
-    db.session.flush()
+        move_proposal(proposal, ProposalState.DROPPED, decided_at=now)
     mentees, mentors, left, excluded, _ = _pool(organisation)
     weights, threshold = matching_settings(organisation)
     result = matching.run_round(
@@ -105,6 +111,13 @@ def run_matching_round(
             )
         )
     _flush()
+    logger.info(
+        "matching round run round=%s organisation=%s proposals=%s unmatched=%s",
+        round_.id,
+        organisation.id,
+        len(round_.proposals),
+        len(round_.unmatched),
+    )
     return round_
 
 
@@ -137,7 +150,7 @@ def _new_pair(
 def _check_still_free(organisation_id: int, mentee_id: int, mentor_id: int) -> None:
     taken = _pairs_in(organisation_id, TAKEN_STATES)
     if any(p.mentee_id == mentee_id for p in taken):
-        raise MentoringError(_l("This mentee already has a mentor or a proposal to answer."))
+        raise MentoringError(MENTEE_TAKEN)
     survey = survey_of(mentor_id, organisation_id)
     capacity = survey.capacity if survey and survey.is_mentor else 1
     if sum(1 for p in taken if p.mentor_id == mentor_id) >= capacity:
@@ -147,36 +160,52 @@ def _check_still_free(organisation_id: int, mentee_id: int, mentor_id: int) -> N
 def approve_proposal(
     staff: User, proposal: MatchProposal, now: datetime | None = None
 ) -> Mentorship:
-    """Staff say yes: the pair is proposed to both people, who each accept or decline."""
-    organisation = proposal.round.organisation_id
-    require_staff(staff, db.session.get(Organisation, organisation))
+    """Staff say yes: the pair is proposed to both people, who each accept or decline, and both
+    are emailed. The proposal is claimed first, so of two staff approving it at once one wins."""
+    organisation = db.session.get(Organisation, proposal.round.organisation_id)
+    require_staff(staff, organisation)
     now = now or utcnow()
-    if proposal.state == ProposalState.PROPOSED.value:
-        _check_still_free(organisation, proposal.mentee_id, proposal.mentor_id)
-    move_proposal(proposal, ProposalState.APPROVED)
+    move_proposal(proposal, ProposalState.APPROVED, decided_by_id=staff.id, decided_at=now)
+    _check_still_free(organisation.id, proposal.mentee_id, proposal.mentor_id)
     pair = _new_pair(
-        staff, organisation, proposal.mentee_id, proposal.mentor_id, proposal.components, now
+        staff, organisation.id, proposal.mentee_id, proposal.mentor_id, proposal.components, now
     )
-    db.session.flush()
+    flush(MentoringError, MENTEE_TAKEN)  # one open pair per mentee: a parallel request was first
     proposal.mentorship_id = pair.id
-    proposal.decided_by_id, proposal.decided_at = staff.id, now
-    _flush()
+    queue_proposal(pair)
+    logger.info("proposal approved proposal=%s pair=%s", proposal.id, pair.id)
     return pair
 
 
 def approve_round(staff: User, round_: MatchRound, now: datetime | None = None) -> int:
+    """Approve every proposal still waiting, as one change: when one of them cannot go ahead,
+    none is approved (the refusal undoes the whole unit of work) and the message says which."""
     require_staff(staff, db.session.get(Organisation, round_.organisation_id))
+    now = now or utcnow()
     waiting = [p for p in round_.proposals if p.state == ProposalState.PROPOSED.value]
     for proposal in waiting:
-        approve_proposal(staff, proposal, now)
+        try:
+            approve_proposal(staff, proposal, now)
+        except MentoringError as error:
+            raise MentoringError(
+                _l(
+                    "Nothing was approved, because the proposal for %(name)s cannot go ahead: "
+                    "%(why)s Drop or swap that proposal, then approve the round again.",
+                    name=proposal.mentee.name,
+                    why=error.message,
+                )
+            ) from error
+    logger.info("round approved round=%s proposals=%s", round_.id, len(waiting))
     return len(waiting)
 
 
 def drop_proposal(staff: User, proposal: MatchProposal, now: datetime | None = None) -> None:
     require_staff(staff, db.session.get(Organisation, proposal.round.organisation_id))
-    move_proposal(proposal, ProposalState.DROPPED)
-    proposal.decided_by_id, proposal.decided_at = staff.id, now or utcnow()
+    move_proposal(
+        proposal, ProposalState.DROPPED, decided_by_id=staff.id, decided_at=now or utcnow()
+    )
     _flush()
+    logger.info("proposal dropped proposal=%s", proposal.id)
 
 
 @dataclass(frozen=True)
@@ -224,8 +253,7 @@ def swap_proposal(
     if choice is None:
         raise MentoringError(_l("Choose one of the mentors on the list."), field="mentor_id")
     now = now or utcnow()
-    move_proposal(proposal, ProposalState.DROPPED)
-    proposal.decided_by_id, proposal.decided_at = staff.id, now
+    move_proposal(proposal, ProposalState.DROPPED, decided_by_id=staff.id, decided_at=now)
     swapped = MatchProposal(
         round_id=proposal.round_id,
         mentee_id=proposal.mentee_id,
@@ -241,6 +269,7 @@ def swap_proposal(
     )
     db.session.add(swapped)
     _flush()
+    logger.info("proposal swapped proposal=%s new=%s", proposal.id, swapped.id)
     return swapped
 
 
@@ -251,7 +280,8 @@ def pair_by_hand(
     mentor_id: int,
     now: datetime | None = None,
 ) -> Mentorship:
-    """Staff pair two people themselves; the pair still needs both people's yes."""
+    """Staff pair two people themselves; the pair still needs both people's yes, and both are
+    emailed. A mentee paired twice at once gets one pair: the other request is refused."""
     require_staff(staff, organisation)
     member_ids = {u.id for u in members(organisation)}
     if mentee_id not in member_ids or mentor_id not in member_ids:
@@ -270,5 +300,7 @@ def pair_by_hand(
             profile_of(mentee_survey), profile_of(mentor_survey), weights
         )
     pair = _new_pair(staff, organisation.id, mentee_id, mentor_id, components, now or utcnow())
-    _flush()
+    flush(MentoringError, MENTEE_TAKEN)  # one open pair per mentee: a parallel request was first
+    queue_proposal(pair)
+    logger.info("pair proposed by hand pair=%s organisation=%s", pair.id, organisation.id)
     return pair

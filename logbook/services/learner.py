@@ -48,6 +48,7 @@ FOLD_WINDOW = timedelta(minutes=5)
 # Text held for a signed-out learner waits this long for them to sign in again.
 HOLD_FOR = timedelta(days=7)
 
+ALREADY_SENT = _l("This entry is already with your mentor.")
 WAITING_FOR_MENTOR = _l("This entry is waiting for your mentor. Take it back first to change it.")
 
 
@@ -185,6 +186,8 @@ def submit_entry(
     pair = mentoring.current_mentorship(user.id, organisation.id)
     if pair is None:
         raise LogbookError(_l("You need a mentor before you can submit an entry."))
+    if entry.state == EntryState.SUBMITTED.value:
+        raise LogbookError(ALREADY_SENT)
     if base_version is not None and base_version != entry.version:
         raise _newer_elsewhere()
     if not entry.text.strip():
@@ -194,7 +197,7 @@ def submit_entry(
     )
     if not sent:
         if entry.state == EntryState.SUBMITTED.value:
-            raise LogbookError(_l("This entry is already with your mentor."))
+            raise LogbookError(ALREADY_SENT)
         raise _newer_elsewhere()
     db.session.add(
         Notification(user_id=pair.mentor_id, entry_id=entry.id, kind=NotificationKind.SUBMITTED)

@@ -52,6 +52,11 @@ ALREADY_SENT = _l("This entry is already with your mentor.")
 WAITING_FOR_MENTOR = _l("This entry is waiting for your mentor. Take it back first to change it.")
 
 
+def normalise(text: str) -> str:
+    """Newlines as the browser's textarea means them; NUL, which PostgreSQL refuses, left out."""
+    return text.replace("\r\n", "\n").replace("\x00", "")
+
+
 def save_entry(
     user: User,
     organisation: Organisation,
@@ -64,7 +69,7 @@ def save_entry(
 ) -> Entry:
     """Save a new version, only if it starts from the version the database holds. Two saves
     from the same version at the same instant: one wins, the other is a Conflict."""
-    text = text.replace("\r\n", "\n")
+    text = normalise(text)
     check_length(text)
     now = now or utcnow()
     entry = entry_of(user.id, course, assignment.key)
@@ -256,7 +261,7 @@ def hold_text(
 ) -> str:
     """Keep text posted by a browser whose session ended, for the person the page was for;
     returns the browser's token (the cookie that finds it again). Old held texts are dropped."""
-    text = text.replace("\r\n", "\n")
+    text = normalise(text)
     check_length(text)
     if db.session.get(User, writer_id) is None:
         raise EntryNotFound()

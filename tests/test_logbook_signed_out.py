@@ -1,6 +1,8 @@
 """Without JavaScript nothing is lost either: Save pressed after the session ended shows the text
 again and asks to sign in; after signing in on that browser the text is saved (or, when the post
-could not be trusted, put back in the editor). Nobody else signing in there ever gets it."""
+could not be trusted, put back in the editor). Nobody else signing in there ever gets it.
+Signing out sends text the browser still keeps, then removes it (autosave.js; the browser test
+runs it): every page gives the script what it needs once the browser says text is kept."""
 
 import pytest
 
@@ -97,3 +99,20 @@ def test_a_page_open_too_long_keeps_the_text_when_signed_in(csrf_on, client, mak
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert f"{TEXT}</textarea>" in page and "press Save again" in page
+
+
+def test_the_sign_out_button_tells_the_script_whose_text_to_remove(client, make, auth):
+    user = make.user(Role.LEARNER)
+    auth.login(user)
+    page = client.get("/logbook/").get_data(as_text=True)
+    assert "data-sign-out" in page and f'data-storage-prefix="logbook:{user.id}:"' in page
+    assert "<script" not in page  # nothing kept in this browser: no script on the page
+
+
+def test_while_text_is_kept_in_the_browser_every_page_loads_the_script(client, make, auth):
+    auth.login(make.user(Role.LEARNER))
+    client.set_cookie("herstart_kept", "1", domain="herstart.test")
+    page = client.get("/logbook/").get_data(as_text=True)
+    assert page.count('<script src="/static/js/autosave.js" defer></script>') == 1
+    entry_page = client.get(E).get_data(as_text=True)
+    assert entry_page.count("js/autosave.js") == 1

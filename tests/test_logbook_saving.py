@@ -166,3 +166,12 @@ def test_autosaves_further_apart_than_a_few_minutes_keep_separate_revisions(app,
         services.save_entry(learner, organisation, COURSE, assignment(), text, base, at, True)
     assert services.FOLD_WINDOW == timedelta(minutes=5)
     assert _revisions() == [(2, "Two"), (3, "Three")]
+
+
+def test_a_save_logs_one_line_with_ids_and_never_the_text(app, make, caplog):
+    learner = make.user(Role.LEARNER)
+    organisation = learner.memberships[0].organisation
+    with caplog.at_level("INFO", logger="logbook"):
+        entry = services.save_entry(learner, organisation, COURSE, assignment(), "Secret plan", 0)
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("logbook")]
+    assert lines == [f"logbook entry saved entry={entry.id} version=1 autosave=False"]

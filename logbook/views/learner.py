@@ -150,8 +150,8 @@ def _hold(course_slug: str, key: str):
         abort(404)
     form = EntryForm()
     form.validate()  # only to learn whether the page's CSRF token was good
-    text = form.text.data or ""
-    base = form.base_version.data
+    checked = "csrf_token" not in form.errors
+    text, base = form.text.data or "", form.base_version.data
     writer = request.form.get("writer", "")
     token = None
     if writer.isdigit() and len(writer) < 10 and base is not None and 0 <= base < 2**31:
@@ -163,7 +163,7 @@ def _hold(course_slug: str, key: str):
                 key,
                 text,
                 base,
-                checked="csrf_token" not in form.errors,
+                checked,
             )
         except (services.LogbookError, services.EntryNotFound):
             token = None
@@ -174,7 +174,7 @@ def _hold(course_slug: str, key: str):
         assignment=assignment,
         text=text,
         held=token is not None,
-        checked="csrf_token" not in form.errors,
+        checked=checked,
         login_url=url_for("accounts.login", next=entry_url),
     )
     response = make_response(page)  # 200: the held text must commit with this request

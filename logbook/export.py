@@ -64,6 +64,15 @@ def as_markdown(chapters: list[Chapter], author: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+# Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates, U+FFFE/F):
+# python-docx refuses them, so the DOCX leaves them out and keeps everything else.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_IN_XML.sub("", text)
+
+
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)$")
@@ -83,7 +92,7 @@ def _add_text(document, text: str) -> None:
             document.add_paragraph(_plain(" ".join(paragraph)))
             paragraph.clear()
 
-    for line in text.splitlines():
+    for line in xml_safe(text).split("\n"):
         if not line.strip():
             flush()
         elif match := _HEADING.match(line):
@@ -103,6 +112,7 @@ def _add_text(document, text: str) -> None:
 def as_docx(chapters: list[Chapter], author: str) -> bytes:
     document = Document()
     document.core_properties.title = title()
+    author = xml_safe(author)
     document.core_properties.author = author
     document.add_heading(title(), level=0)
     document.add_paragraph(author)

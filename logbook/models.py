@@ -85,7 +85,10 @@ class Revision(db.Model):
     )
     version: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)  # when this text was saved
+    # Autosaves fold into one revision for a few minutes from this moment; None for a revision
+    # the learner saved on purpose (Save, restore), which is never folded into.
+    autosave_began_at: Mapped[datetime | None]
 
 
 class Message(db.Model):
@@ -131,3 +134,22 @@ class EntryRead(db.Model):
     read_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     reader: Mapped[User | None] = relationship(lazy="joined")
+
+
+class HeldText(db.Model):
+    """Text a learner saved (without JavaScript) after their session had ended. The browser keeps
+    a random token in a cookie; the text is handed back only to the same person when they sign in
+    again on that browser. `checked` says the post carried a valid CSRF token, so it is saved
+    at once; otherwise it only comes back into the editor for the learner to save."""
+
+    __tablename__ = "logbook_held_texts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    course: Mapped[str] = mapped_column(String(80))
+    key: Mapped[str] = mapped_column(String(80))
+    text: Mapped[str] = mapped_column(Text)
+    base_version: Mapped[int]
+    checked: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

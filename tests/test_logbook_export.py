@@ -77,3 +77,14 @@ def test_with_several_courses_each_heading_names_its_course(app):
     two = export.outline([course, course], {}, "en")
     assert one[0].heading == "Module 1: " + course.modules[0].text("en").title
     assert two[0].heading == f"{course.title('en')}: {one[0].heading}"
+
+
+def test_control_characters_are_left_out_of_the_docx_and_the_rest_is_kept(client, make, auth):
+    user = make.user(Role.LEARNER, name="Mari\x1fanne")
+    make_entry(user, text="A vertical\x0b tab and a unit\x1f separator.\n\n- still a list")
+    auth.login(user)
+    response = client.get("/logbook/export.docx")
+    assert response.status_code == 200
+    paragraphs = [p.text for p in Document(io.BytesIO(response.data)).paragraphs]
+    assert "A vertical tab and a unit separator." in paragraphs
+    assert "still a list" in paragraphs and "Marianne" in paragraphs

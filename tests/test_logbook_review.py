@@ -41,6 +41,21 @@ def test_submitting_emails_the_mentor_and_puts_the_entry_in_the_inbox(client, au
     assert "Assignment first-plan" in page and "Marianne" in page and "0 days" in page
 
 
+def test_send_sends_the_version_on_the_page_never_another_tabs_newer_draft(
+    client, auth, world, mailbox
+):
+    make_entry(world["learner"], text="The text on this page")
+    auth.login(world["learner"])
+    client.post(E, data={"text": "Newer draft from another tab", "base_version": 1})
+    mailbox.clear()
+    response = client.post(f"{E}/submit", data={"base_version": 1}, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "Nothing was sent: this entry was changed in another window" in page
+    assert "Newer draft from another tab</textarea>" in page  # shown, to read before sending
+    entry = db.session.scalar(db.select(Entry))
+    assert (entry.state, entry.submitted_text, mailbox.messages) == ("draft", None, [])
+
+
 def test_without_a_mentor_the_page_says_how_to_get_one(client, auth, make):
     learner = make.user(Role.LEARNER)
     make_entry(learner)

@@ -1,9 +1,11 @@
 """Never lose a word: the version check, revisions and restoring, the length limit."""
 
+from datetime import timedelta
+
 import pytest
 
 from accounts.models import Role
-from extensions import db
+from extensions import db, utcnow
 from logbook import services
 from logbook.models import MAX_LENGTH, Entry, Revision
 from tests.routes.logbook import COURSE, E, assignment, make_entry
@@ -18,6 +20,14 @@ def learner(make, auth):
 
 def _save(client, text, base, **extra):
     return client.post(E, data={"text": text, "base_version": base, "action": "save", **extra})
+
+
+def _autosave(client, text, base):
+    return client.post(f"{E}/autosave", data={"text": text, "base_version": base})
+
+
+def _revisions() -> list[tuple[int, str]]:
+    return list(db.session.execute(db.select(Revision.version, Revision.text).order_by("version")))
 
 
 def test_a_new_entry_starts_from_the_template(client, learner):
@@ -124,3 +134,44 @@ def test_saving_the_same_text_makes_no_new_revision(app, make):
 def test_the_entry_page_speaks_dutch(client, learner):
     page = client.get(E, headers={"Accept-Language": "nl"}).get_data(as_text=True)
     assert "Opslaan" in page and "De opdracht" in page and "Schrijf over first-plan." in page
+
+
+def test_autosaves_a_moment_apart_fold_into_one_revision(client, learner):
+    for base, text in enumerate(["One", "One two", "One two three"]):
+        assert _autosave(client, text, base).json["version"] == base + 1
+    assert _revisions() == [(3, "One two three")]
+    assert "Version 3," in client.get(E).get_data(as_text=True)
+
+
+def test_an_explicit_save_keeps_its_own_revision_between_autosaves(client, learner):
+    _autosave(client, "One", 0)
+    assert _save(client, "One two", 1).status_code == 302
+    _autosave(client, "One two three", 2)
+    _autosave(client, "One two three four", 3)
+    assert _revisions() == [(1, "One"), (2, "One two"), (4, "One two three four")]
+
+
+def test_save_pressed_after_an_autosave_keeps_that_revision(client, learner):
+    _autosave(client, "Autosaved, then Save pressed", 0)
+    assert _save(client, "Autosaved, then Save pressed", 1).status_code == 302
+    _autosave(client, "Typed on", 1)
+    assert _revisions() == [(1, "Autosaved, then Save pressed"), (2, "Typed on")]
+
+
+def test_autosaves_further_apart_than_a_few_minutes_keep_separate_revisions(app, make):
+    learner = make.user(Role.LEARNER)
+    organisation, start = learner.memberships[0].organisation, utcnow()
+    for base, (text, minutes) in enumerate([("One", 0), ("Two", 4), ("Three", 6)]):
+        at = start + timedelta(minutes=minutes)
+        services.save_entry(learner, organisation, COURSE, assignment(), text, base, at, True)
+    assert services.FOLD_WINDOW == timedelta(minutes=5)
+    assert _revisions() == [(2, "Two"), (3, "Three")]
+
+
+def test_a_save_logs_one_line_with_ids_and_never_the_text(app, make, caplog):
+    learner = make.user(Role.LEARNER)
+    organisation = learner.memberships[0].organisation
+    with caplog.at_level("INFO", logger="logbook"):
+        entry = services.save_entry(learner, organisation, COURSE, assignment(), "Secret plan", 0)
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("logbook")]
+    assert lines == [f"logbook entry saved entry={entry.id} version=1 autosave=False"]

@@ -3,16 +3,29 @@ thread with the mentor, and the take-away exports. Only the learner sees their o
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
+from typing import NamedTuple
+
+from flask import (
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import format_time
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from accounts.models import Role
-from extensions import utcnow
+from extensions import csrf, utcnow
 from mentoring import services as mentoring
+from modules.services import catalogue
 
-from .. import bp, export, notify, services
+from .. import bp, services
 from ..forms import EntryForm, ReplyForm, VersionForm
 from ..models import EntryState
 from . import assignment_of, course_of, courses_of, lang, organisation_as
@@ -68,8 +81,12 @@ def _render_entry(organisation, course, assignment, form, status=200, **extra):
 
 
 @bp.route("/logbook/<course_slug>/<key>", methods=["GET", "POST"])
-@login_required
+@csrf.exempt  # the form checks its own token, so a page left open too long keeps its text
 def entry(course_slug, key):
+    if not current_user.is_authenticated:
+        if request.method == "POST":
+            return _hold(course_slug, key)
+        return current_app.login_manager.unauthorized()
     organisation, course, assignment = _entry_context(course_slug, key)
     form = EntryForm()
     if request.method == "GET":
@@ -79,8 +96,16 @@ def entry(course_slug, key):
             form.text.data, form.base_version.data = existing.text, existing.version
         else:
             form.text.data, form.base_version.data = assignment.template or "", 0
-        return _render_entry(organisation, course, assignment, form)
+        extra = _held_back(organisation, course, assignment, existing, form)
+        return _render_entry(organisation, course, assignment, form, **extra)
     if not form.validate_on_submit():
+        if "csrf_token" in form.errors:
+            form.form_errors.append(
+                _(
+                    "This page was open a long time, so for your safety nothing was saved. "
+                    "Your text is still here: press Save again."
+                )
+            )
         return _render_entry(organisation, course, assignment, form, 400)
     text = form.text.data or ""
     if request.form.get("action") == "preview":
@@ -102,6 +127,93 @@ def entry(course_slug, key):
     return redirect(_entry_url(course, assignment))
 
 
+# Text saved after the session ended ------------------------------------------------------------
+
+HELD_COOKIE = "herstart_held"
+HELD_COOKIE_PATH = "/logbook/"
+
+
+class Newer(NamedTuple):
+    """The newer saved text shown beside the learner's own (the page's conflict panel)."""
+
+    entry: object
+    mine: str
+
+
+def _hold(course_slug: str, key: str):
+    """Save pressed after the session ended (no JavaScript): the text is kept on the server for
+    the person the page was for, this browser gets a cookie to find it again, and the page
+    shows the text and asks to sign in. After signing in the entry page saves it."""
+    course = catalogue().course(course_slug)
+    assignment = course and next((a for a in course.assignments(lang()) if a.key == key), None)
+    if assignment is None:
+        abort(404)
+    form = EntryForm()
+    form.validate()  # only to learn whether the page's CSRF token was good
+    checked = "csrf_token" not in form.errors
+    text, base = form.text.data or "", form.base_version.data
+    writer = request.form.get("writer", "")
+    token = None
+    if writer.isdigit() and len(writer) < 10 and base is not None and 0 <= base < 2**31:
+        try:
+            token = services.hold_text(
+                request.cookies.get(HELD_COOKIE),
+                int(writer),
+                course.slug,
+                key,
+                text,
+                base,
+                checked,
+            )
+        except (services.LogbookError, services.EntryNotFound):
+            token = None
+    entry_url = _entry_url(course, assignment)
+    page = render_template(
+        "logbook/entry_signed_out.html",
+        course=course,
+        assignment=assignment,
+        text=text,
+        held=token is not None,
+        checked=checked,
+        login_url=url_for("accounts.login", next=entry_url),
+    )
+    response = make_response(page)  # 200: the held text must commit with this request
+    if token is not None:
+        response.set_cookie(
+            HELD_COOKIE,
+            token,
+            max_age=int(services.HOLD_FOR.total_seconds()),
+            path=HELD_COOKIE_PATH,
+            httponly=True,
+            samesite="Lax",
+            secure=current_app.config.get("SESSION_COOKIE_SECURE", False),
+        )
+    return response
+
+
+def _held_back(organisation, course, assignment, existing, form) -> dict:
+    """After signing in: text this browser held for this person is saved (or, when the post
+    could not be trusted or another save came first, put back in the box to save by hand)."""
+    token = request.cookies.get(HELD_COOKIE)
+    if not token or (
+        existing is not None and EntryState(existing.state) not in services.SAVE_MOVES
+    ):
+        return {}
+    held = services.take_held_text(current_user, token, course.slug, assignment.key)
+    if held is None:
+        return {}
+    current = existing.version if existing else 0
+    if held.checked and held.base_version == current:
+        services.save_entry(current_user, organisation, course.slug, assignment, held.text, current)
+        flash(_("The text you wrote while you were signed out is saved."), "success")
+        form.text.data, form.base_version.data = held.text, current + 1
+        return {}
+    form.text.data, form.base_version.data = held.text, current
+    if existing is not None and held.base_version != current:
+        return {"conflict": Newer(existing, held.text)}
+    return {"held_back": True}
+
+
 @bp.post("/logbook/<course_slug>/<key>/autosave")
 def autosave(course_slug, key):
     """The script's save: JSON in every case, so the page can keep the text when it fails."""
@@ -119,6 +231,7 @@ def autosave(course_slug, key):
             assignment,
             form.text.data or "",
             form.base_version.data or 0,
+            autosave=True,
         )
     except services.Conflict as conflict:
         return jsonify(
@@ -189,17 +302,18 @@ def restore(course_slug, key, version):
 def submit(course_slug, key):
     organisation, course, assignment = _entry_context(course_slug, key)
     entry = services.entry_of(current_user.id, course.slug, assignment.key)
-    if not VersionForm().validate_on_submit():
+    form = VersionForm()
+    if not form.validate_on_submit():
         abort(400)
     try:
-        services.submit_entry(current_user, organisation, entry)
+        # The version the page showed: another tab's newer draft is never sent unseen.
+        services.submit_entry(current_user, organisation, entry, form.base_version.data or 0)
     except services.EntryNotFound:
         abort(404)
     except services.LogbookError as error:
         flash(error.message, "error")
         return redirect(_entry_url(course, assignment))
     pair = mentoring.current_mentorship(current_user.id, organisation.id)
-    notify.entry_submitted(entry, pair.mentor, assignment.title, organisation)
     flash(_("Sent to %(name)s. You will hear when they reply.", name=pair.mentor.name), "success")
     return redirect(_entry_url(course, assignment))
 
@@ -240,43 +354,3 @@ def answer(course_slug, key):
             return redirect(_entry_url(course, assignment, _anchor="thread"))
     form = EntryForm(formdata=None, text=entry.text, base_version=entry.version)
     return _render_entry(organisation, course, assignment, form, 422, reply_form=reply_form)
-
-
-# Take-away -----------------------------------------------------------------------------------
-
-
-def _chapters():
-    organisation = organisation_as(Role.LEARNER)
-    return export.outline(courses_of(organisation), services.entries_of(current_user.id), lang())
-
-
-@bp.get("/logbook/export.docx")
-@login_required
-def export_docx():
-    body = export.as_docx(_chapters(), current_user.name)
-    return Response(
-        body,
-        mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        headers={"Content-Disposition": 'attachment; filename="business-plan-draft.docx"'},
-    )
-
-
-@bp.get("/logbook/export.md")
-@login_required
-def export_md():
-    body = export.as_markdown(_chapters(), current_user.name)
-    return Response(
-        body,
-        mimetype="text/markdown",
-        headers={"Content-Disposition": 'attachment; filename="business-plan-draft.md"'},
-    )
-
-
-@bp.get("/logbook/print")
-@login_required
-def print_view():
-    return render_template(
-        "logbook/print_view.html",
-        chapters=_chapters(),
-        title=export.title(),
-    )

@@ -12,7 +12,7 @@ from accounts.models import Role
 from mentoring import services as mentoring
 from modules import services as modules
 
-from .. import bp, notify, services
+from .. import bp, services
 from ..forms import ReplyForm
 from ..models import EntryState
 from . import courses_of, lang, organisation_as, titles_by_key
@@ -83,12 +83,6 @@ def reply(entry_id):
         except services.LogbookError as error:
             form.body.errors = [*form.body.errors, error.message]
         else:
-            organisation = organisation_as(Role.MENTOR)
-            course = next((c for c in courses_of(organisation) if c.slug == entry.course), None)
-            assignment = titles_by_key(course, lang()).get(entry.key) if course else None
-            notify.feedback_given(
-                entry, current_user, assignment.title if assignment else entry.key, organisation
-            )
             flash(_("Your feedback is sent to %(name)s.", name=entry.user.name), "success")
             return redirect(url_for("logbook.mentor_home"))
     return _entry_page(entry, form, 422)

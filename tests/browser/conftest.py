@@ -62,7 +62,8 @@ def playwright_browser():
 @pytest.fixture
 def live_app(config, tmp_path, smtp):
     """The app on a real port, sharing the test database with the test itself."""
-    app = create_app({**config, "SERVER_NAME": None, "TESTING": False})
+    # TESTING off, as served; so a secret as long as production requires.
+    app = create_app({**config, "SERVER_NAME": None, "TESTING": False, "SECRET_KEY": "s" * 48})
     app.test_client_class = FreshContextClient
     port = free_port()
     server = make_server("127.0.0.1", port, app, threaded=True)

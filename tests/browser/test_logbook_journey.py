@@ -8,6 +8,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from accounts.models import Role
+from extensions import db
 from logbook import services
 from logbook.models import EntryState
 from tests.factories import PASSWORD
@@ -108,6 +109,7 @@ def test_no_payload_runs_a_script_or_opens_a_dialog(browser, live_app, make):
     entry = make_entry(learner, EntryState.SUBMITTED, text="\n\n".join(PAYLOADS))
     for payload in PAYLOADS[:20]:
         services.give_feedback(mentor, entry.id, payload)
+    db.session.commit()  # services only flush; the served app reads what was committed
     page = sign_in(browser, mentor)
     page.add_init_script("window.__xss = 0; window.alert = () => { window.__xss += 1; };")
     for path in (f"/mentor/entries/{entry.id}",):
@@ -129,10 +131,12 @@ def test_conflict_preview_revisions_print_and_staff_pages_in_dutch(browser, live
     learner = make.user(Role.LEARNER, organisation, name="Marianne", language="nl")
     staff = make.user(Role.STAFF, organisation, name="Sanne", language="nl")
     entry = make_entry(learner, text="Eerste versie")
+    db.session.commit()  # services only flush; the served app reads what was committed
     page = sign_in(browser, learner)
     browser.goto(E)
     # Another device saves meanwhile; this page still holds version 1.
     services.save_entry(learner, organisation, "test-course", assignment(), "Van de telefoon", 1)
+    db.session.commit()
     page.get_by_label("Uw tekst").fill("Van de laptop")
     page.get_by_role("button", name="Voorbeeld").click()
     expect(page.get_by_role("heading", name="Voorbeeld (nog niet opgeslagen)")).to_be_visible()
@@ -184,3 +188,36 @@ def test_the_editor_works_with_the_keyboard_alone(browser, live_app, make):
     assert services.entry_of(learner.id, "test-course", "first-plan").text == (
         "Typed without a mouse"
     )
+
+
+def _kept_in_browser(page) -> list[str]:
+    return page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('logbook:'))")
+
+
+def test_signing_out_sends_the_waiting_text_then_clears_the_browser(browser, live_app, make):
+    learner, _ = _people(make)
+    page = sign_in(browser, learner)
+    browser.goto(E)
+    page.get_by_label("Your text").fill("Typed just before signing out")
+    sign_out(browser)  # sooner than the autosave would have sent it
+    entry = services.entry_of(learner.id, "test-course", "first-plan")
+    assert entry.text == "Typed just before signing out"
+    assert _kept_in_browser(page) == []
+
+
+def test_text_kept_while_offline_is_sent_when_signing_out_from_another_page(
+    browser, live_app, make
+):
+    learner, _ = _people(make)
+    page = sign_in(browser, learner)
+    browser.goto(E)
+    page.context.set_offline(True)
+    page.get_by_label("Your text").fill("Written on the train")
+    expect(page.get_by_text("Not saved: you may be signed out or offline")).to_be_visible()
+    page.context.set_offline(False)
+    browser.goto("/logbook/")
+    assert len(_kept_in_browser(page)) == 1
+    sign_out(browser)
+    entry = services.entry_of(learner.id, "test-course", "first-plan")
+    assert entry.text == "Written on the train"
+    assert _kept_in_browser(page) == []

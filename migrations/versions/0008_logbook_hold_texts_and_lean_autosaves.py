@@ -1,7 +1,7 @@
 """logbook: hold the text a signed-out learner saved until they sign in; autosaves fold into one revision
 
-Revision ID: 0007_logbook
-Revises: 0006_outbox
+Revision ID: 0008_logbook
+Revises: 0007_mentoring
 Create Date: 2026-12-02 05:30:15.234529
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_logbook'
-down_revision = '0006_outbox'
+revision = '0008_logbook'
+down_revision = '0007_mentoring'
 branch_labels = None
 depends_on = None
 

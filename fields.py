@@ -112,8 +112,9 @@ class TextAreaField(fields.TextAreaField):
 
 
 def _safe_path(value):
-    value = single_line_text(value)
-    return value if isinstance(value, str) and is_one_line(value) else ""
+    if not isinstance(value, str) or not is_one_line(value):
+        return ""
+    return value.strip()
 
 
 class NextField(fields.HiddenField):

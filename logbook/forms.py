@@ -6,19 +6,22 @@ from wtforms.validators import InputRequired
 
 from fields import HiddenIntegerField, TextAreaField
 
+# A version no page of ours can have sent: the same words as the autosave's refusal.
+OUT_OF_DATE = _l("The page is out of date. Reload it to save.")
+
 
 class EntryForm(FlaskForm):
     text = TextAreaField(
         _l("Your text"),
         description=_l("Markdown works here; see the help beside this box."),
     )
-    base_version = HiddenIntegerField(default=0)
+    base_version = HiddenIntegerField(default=0, message=OUT_OF_DATE)
 
 
 class VersionForm(FlaskForm):
     """Restore, submit and withdraw: a button, with the version the page showed."""
 
-    base_version = HiddenIntegerField(default=0)
+    base_version = HiddenIntegerField(default=0, message=OUT_OF_DATE)
 
 
 class ReplyForm(FlaskForm):

@@ -17,6 +17,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import IntegerConverter
+from werkzeug.routing import ValidationError as NoMatch
 from wtforms import fields
 from wtforms.validators import ValidationError
 
@@ -226,8 +227,6 @@ class BoundedIntegerConverter(IntegerConverter):
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
     def to_python(self, value):
-        if not value.isascii():
-            from werkzeug.routing import ValidationError as NoMatch
-
+        if not value.isascii():  # `\d` also matches other scripts' digits, which int() reads
             raise NoMatch()
         return super().to_python(value)

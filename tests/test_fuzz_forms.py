@@ -23,6 +23,7 @@ HUGE = "1" + "0" * 30
 PAYLOADS = {
     "nul": "a\x00b",
     "control": "x\r\ny\x1b\x07\u202ez",
+    "header": "/\r\nSet-Cookie: taken=1",  # a local path with a header after it
     "huge": HUGE,
     "negative": "-" + HUGE,
     "spaces": "   ",

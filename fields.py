@@ -107,6 +107,10 @@ class HiddenField(_SingleLine, fields.HiddenField):
     pass
 
 
+class SearchField(_SingleLine, fields.SearchField):
+    pass
+
+
 class TextAreaField(fields.TextAreaField):
     def __init__(self, *args, filters=(), **kwargs):
         super().__init__(*args, filters=(multi_line_text, *filters), **kwargs)

@@ -11,6 +11,7 @@ from fields import (
     PasswordField,
     RadioField,
     StringField,
+    strip,  # noqa: F401 (other features' forms import it from here)
 )
 
 from .models import EMAIL_MAX, NAME_MAX, Contrast, TextSize

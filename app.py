@@ -20,6 +20,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 import config
+import fields
 import i18n
 import logs
 from extensions import DomainError, babel, csrf, db, limiter, login_manager, mail, migrate
@@ -35,6 +36,8 @@ CSP = (
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
+    # `<int:...>` matches only what a database id can hold, so a huge id is a 404, not a 500.
+    app.url_map.converters["int"] = fields.BoundedIntegerConverter
     app.config.update(config.from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)

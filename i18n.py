@@ -46,6 +46,7 @@ CATALOGUES = (
         "translations",
         (
             "app.py",
+            "fields.py",
             "accounts",
             "outbox",
             "templates/outbox",

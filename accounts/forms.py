@@ -1,15 +1,18 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
+from wtforms import SelectChoice
+from wtforms.validators import AnyOf, DataRequired, Email, EqualTo, InputRequired, Length, Optional
+
+from fields import (
     BooleanField,
     EmailField,
-    HiddenField,
+    HiddenIntegerField,
+    NextField,
     PasswordField,
     RadioField,
-    SelectChoice,
     StringField,
+    strip,  # noqa: F401 (other features' forms import it from here)
 )
-from wtforms.validators import AnyOf, DataRequired, Email, EqualTo, Length, Optional
 
 from .models import EMAIL_MAX, NAME_MAX, Contrast, TextSize
 
@@ -36,14 +39,9 @@ def contrast_choices():
     ]
 
 
-def strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 def _email():
     return EmailField(
         _l("Email address"),
-        filters=[strip],
         validators=[
             DataRequired(_l("Enter your email address.")),
             Email(_l("Enter an email address like name@example.com."), check_deliverability=False),
@@ -92,7 +90,7 @@ class LoginForm(FlaskForm):
     email = _email()
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password."))])
     remember = BooleanField(_l("Keep me signed in on this computer"), default=True)
-    next = HiddenField()
+    next = NextField()
 
 
 class AcceptInvitationForm(FlaskForm):
@@ -104,7 +102,6 @@ class AcceptInvitationForm(FlaskForm):
 class JoinForm(FlaskForm):
     code = StringField(
         _l("Join code"),
-        filters=[strip],
         description=_l("Your organisation gave you this code, for example HERSTART-DEMO."),
         validators=[
             DataRequired(_l("Enter the join code.")),
@@ -147,8 +144,8 @@ class DisplayForm(FlaskForm):
     language = StringField(validators=[Optional(), AnyOf(["en", "nl"])])
     text_size = StringField(validators=[Optional(), AnyOf([s.value for s in TextSize])])
     contrast = StringField(validators=[Optional(), AnyOf([c.value for c in Contrast])])
-    next = HiddenField()
+    next = NextField()
 
 
 class OrganisationSwitchForm(FlaskForm):
-    organisation_id = HiddenField(validators=[DataRequired()])
+    organisation_id = HiddenIntegerField(validators=[InputRequired()])

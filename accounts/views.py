@@ -268,7 +268,7 @@ def switch_organisation():
     form = OrganisationSwitchForm()
     if not form.validate_on_submit():
         abort(400)
-    wanted = int(form.organisation_id.data) if form.organisation_id.data.isdigit() else None
+    wanted = form.organisation_id.data
     if wanted not in {o.id for o in current_user.organisations}:
         abort(404)
     session[ORG_SESSION_KEY] = wanted

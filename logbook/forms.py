@@ -2,8 +2,12 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, TextAreaField
 from wtforms.validators import InputRequired
+
+from fields import HiddenIntegerField, TextAreaField
+
+# A version no page of ours can have sent: the same words as the autosave's refusal.
+OUT_OF_DATE = _l("The page is out of date. Reload it to save.")
 
 
 class EntryForm(FlaskForm):
@@ -11,13 +15,13 @@ class EntryForm(FlaskForm):
         _l("Your text"),
         description=_l("Markdown works here; see the help beside this box."),
     )
-    base_version = IntegerField(widget=HiddenField.widget, default=0)
+    base_version = HiddenIntegerField(default=0, message=OUT_OF_DATE)
 
 
 class VersionForm(FlaskForm):
     """Restore, submit and withdraw: a button, with the version the page showed."""
 
-    base_version = IntegerField(widget=HiddenField.widget, default=0)
+    base_version = HiddenIntegerField(default=0, message=OUT_OF_DATE)
 
 
 class ReplyForm(FlaskForm):

@@ -4,35 +4,29 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
+from wtforms import FieldList, Form, FormField, SelectChoice
+from wtforms.validators import InputRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from fields import (
     DateField,
-    FieldList,
-    Form,
-    FormField,
     IntegerField,
     RadioField,
-    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
+    strip,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
-
-from accounts.forms import strip
 
 from . import vocabulary as v
 
 
 class CheckboxesField(SelectMultipleField):
-    """Several choices as checkboxes; rendered with the `checkboxes` macro."""
+    """Several choices as checkboxes, only those listed; rendered with the `checkboxes` macro."""
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
-
-    def pre_validate(self, form):  # unknown values are dropped by the service, never an error
-        pass
 
 
 def _choices(labels) -> list[SelectChoice]:
@@ -70,30 +64,25 @@ class IntakeBase(FlaskForm):
     region = StringField(
         _l("Your town or region"),
         description=_l("Only needed to meet in person, for example Utrecht or Gent."),
-        filters=[strip],
         validators=[Optional(), Length(max=80, message=_l("Keep it under 80 characters."))],
     )
     availability = CheckboxesField(_l("When are you usually free?"), choices=_choices(v.SLOTS))
     studied_at = StringField(
         _l("Where did you study or train?"),
-        filters=[strip],
         validators=[Optional(), Length(max=120, message=_l("Keep it under 120 characters."))],
     )
     hobbies = StringField(
         _l("Hobbies"),
         description=_l("Separate them with commas, for example: tennis, choir, gardening."),
-        filters=[strip],
         validators=[Optional(), Length(max=200, message=_l("Keep it under 200 characters."))],
     )
     volunteering = StringField(
         _l("Volunteering"),
         description=_l("For example: the food bank."),
-        filters=[strip],
         validators=[Optional(), Length(max=120, message=_l("Keep it under 120 characters."))],
     )
     home_town = StringField(
         _l("Where did you grow up?"),
-        filters=[strip],
         validators=[Optional(), Length(max=80, message=_l("Keep it under 80 characters."))],
     )
     sector = SelectField(
@@ -207,12 +196,10 @@ class AnswerForm(FlaskForm):
 class GoalForm(Form):
     goal = StringField(
         _l("Goal"),
-        filters=[strip],
         validators=[Optional(), Length(max=200, message=_l("Keep it under 200 characters."))],
     )
     measure = StringField(
         _l("How will you know it is reached?"),
-        filters=[strip],
         validators=[Optional(), Length(max=200, message=_l("Keep it under 200 characters."))],
     )
     by = DateField(_l("By when?"), validators=[Optional()])
@@ -247,10 +234,10 @@ class MeetingForm(FlaskForm):
     )
     minutes = IntegerField(
         _l("How long did it take, in minutes? (optional)"),
-        validators=[
-            Optional(),
-            NumberRange(1, 600, _l("Enter a number of minutes from 1 to 600.")),
-        ],
+        validators=[Optional()],
+        minimum=1,
+        maximum=600,
+        message=_l("Enter a number of minutes from 1 to 600."),
     )
     manner = RadioField(
         _l("How did you meet?"),
@@ -261,7 +248,6 @@ class MeetingForm(FlaskForm):
     topics = StringField(
         _l("Topics"),
         description=_l("A few words. Staff do not see them."),
-        filters=[strip],
         validators=[Optional(), Length(max=300, message=_l("Keep it under 300 characters."))],
     )
     notes = TextAreaField(

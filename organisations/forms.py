@@ -1,16 +1,15 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, RadioField, SelectChoice
+from wtforms import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
-from accounts.forms import strip
 from accounts.models import EMAIL_MAX, Role
+from fields import EmailField, RadioField
 
 
 class InvitationForm(FlaskForm):
     email = EmailField(
         _l("Email address of the person you invite"),
-        filters=[strip],
         validators=[
             DataRequired(_l("Enter the email address of the person you invite.")),
             Email(_l("Enter an email address like name@example.com."), check_deliverability=False),

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from accounts.forms import strip
+from fields import (
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    strip,
+    whole_number,
+)
 from mentoring.matching import COMPONENTS
 from mentoring.vocabulary import COMPONENT_LABELS, LIGHT_LABELS
 
@@ -15,7 +23,6 @@ from mentoring.vocabulary import COMPONENT_LABELS, LIGHT_LABELS
 class ThemeForm(FlaskForm):
     label = StringField(
         _l("New theme"),
-        filters=[strip],
         validators=[
             DataRequired(_l("Enter the name of the theme.")),
             Length(max=80, message=_l("Keep it under 80 characters.")),
@@ -29,10 +36,10 @@ class WeightsBase(FlaskForm):
         description=_l(
             "People whose best possible pair scores lower stay unmatched and are listed for staff."
         ),
-        validators=[
-            InputRequired(_l("Enter a number from 0 to 100.")),
-            NumberRange(0, 100, _l("Enter a number from 0 to 100.")),
-        ],
+        validators=[InputRequired(_l("Enter a number from 0 to 100."))],
+        minimum=0,
+        maximum=100,
+        message=_l("Enter a number from 0 to 100."),
     )
 
 
@@ -46,10 +53,10 @@ def weights_form(**kwargs) -> WeightsBase:
             component,
             IntegerField(
                 COMPONENT_LABELS[component],
-                validators=[
-                    InputRequired(_l("Enter a number from 0 to 10.")),
-                    NumberRange(0, 10, _l("Enter a number from 0 to 10.")),
-                ],
+                validators=[InputRequired(_l("Enter a number from 0 to 10."))],
+                minimum=0,
+                maximum=10,
+                message=_l("Enter a number from 0 to 10."),
             ),
         )
     return WeightsForm(**kwargs)
@@ -62,17 +69,17 @@ class ActionForm(FlaskForm):
 class SwapForm(FlaskForm):
     mentor_id = RadioField(
         _l("Choose another mentor"),
-        coerce=int,
+        coerce=whole_number,
         validators=[InputRequired(_l("Choose one of the mentors on the list."))],
     )
 
 
 class PairByHandForm(FlaskForm):
     mentee_id = SelectField(
-        _l("Mentee"), coerce=int, validators=[InputRequired(_l("Choose a mentee."))]
+        _l("Mentee"), coerce=whole_number, validators=[InputRequired(_l("Choose a mentee."))]
     )
     mentor_id = SelectField(
-        _l("Mentor"), coerce=int, validators=[InputRequired(_l("Choose a mentor."))]
+        _l("Mentor"), coerce=whole_number, validators=[InputRequired(_l("Choose a mentor."))]
     )
 
 
@@ -89,7 +96,6 @@ class CheckInForm(FlaskForm):
     )
     next_action = StringField(
         _l("Next action"),
-        filters=[strip],
         validators=[Optional(), Length(max=300, message=_l("Keep it under 300 characters."))],
     )
 

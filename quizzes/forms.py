@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField
 from wtforms.validators import Optional
+
+from fields import HiddenField, RadioField
 
 
 class BeginForm(FlaskForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 
-from flask import Flask, current_app, g, render_template, request
+from flask import Flask, current_app, g, has_request_context, render_template, request
 from flask_babel import (
     force_locale,
     format_date,
@@ -222,6 +222,8 @@ def _register_request_hooks(app: Flask) -> None:
 
     @app.context_processor
     def layout():
+        if not has_request_context():  # an email rendered by a CLI command or a worker
+            return {}
         if g.get("bare_page"):  # an error page that must not reach the database
             return {"locale": str(get_locale())}
         return {

@@ -45,13 +45,34 @@ class Mailbox:
         return self.messages[-1].get_body(preferencelist=("plain",)).get_content()
 
 
+class MailServer:
+    """A real SMTP server on a fixed port that a test can stop (the mail server is down) and
+    start again; aiosmtpd's controller cannot restart, so each start makes a new one."""
+
+    def __init__(self, mailbox: Mailbox):
+        self.mailbox = mailbox
+        self.port = free_port()
+        self.controller: Controller | None = None
+
+    def start(self) -> None:
+        if self.controller is None:
+            self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
+            self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
 @pytest.fixture(scope="session")
 def smtp():
+    """(server, mailbox): `server.stop()` and `server.start()` take the mail server down and up."""
     mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield controller, mailbox
-    controller.stop()
+    server = MailServer(mailbox)
+    server.start()
+    yield server, mailbox
+    server.stop()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -35,3 +35,24 @@ def join_with_code(client, code: str, email: str, name: str = "Piet", **extra):
 
 def sign_in(client, email: str, password: str = PASSWORD, **form):
     return client.post("/login", data={"email": email, "password": password, **form})
+
+
+def cookie(client, name: str) -> str | None:
+    """The value of a cookie the site set in this client, wherever the test client filed it."""
+    for domain in ("herstart.test", "localhost"):
+        found = client.get_cookie(name, domain=domain)
+        if found is not None:
+            return found.value
+    return None
+
+
+def client_with_cookie(app, name: str, value: str):
+    """A new browser holding a copy of one cookie: what someone who copied it would have."""
+    other = app.test_client()
+    other.set_cookie(name, value, domain="herstart.test")
+    return other
+
+
+def reaches_dashboard(client) -> bool:
+    response = client.get("/dashboard")
+    return response.status_code == 200

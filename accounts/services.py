@@ -190,7 +190,8 @@ def create_invitation(
     require_staff(staff, organisation)
     email = normalise_email(email)
     existing = find_user_by_email(email)
-    if existing and existing.has_role(organisation.id, role):
+    # An unconfirmed account may be someone else's doing: its owner still gets the invitation.
+    if existing and existing.is_confirmed and existing.has_role(organisation.id, role):
         raise AccountError(_l("This person already has that role here."), field="email")
     token = secrets.token_urlsafe(32)
     invitation = Invitation(

@@ -4,7 +4,7 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from . import bp, joining, services
+from . import bp, invitations, joining, services
 from .context import ORG_SESSION_KEY
 from .forms import AcceptInvitationForm, ConfirmAddressForm, JoinForm
 from .limits import per_account, per_address
@@ -65,7 +65,7 @@ def confirm(token):
 @per_address()
 def accept_invitation(token):
     try:
-        invitation = services.open_invitation(token)
+        invitation = invitations.open_invitation(token)
     except services.AccountError as error:
         return render_template("accounts/invitation_invalid.html", message=error.message), 410
     existing = find_user_by_email(invitation.email)
@@ -73,7 +73,7 @@ def accept_invitation(token):
         if current_user.is_authenticated and current_user.id == existing.id:
             if request.method == "POST":
                 try:
-                    services.accept_invitation_as(current_user, token)
+                    invitations.accept_invitation_as(current_user, token)
                 except services.AccountError as error:
                     return render_template(
                         "accounts/invitation_invalid.html", message=error.message
@@ -88,7 +88,7 @@ def accept_invitation(token):
     form = AcceptInvitationForm()
     if form.validate_on_submit():
         try:
-            user = services.accept_invitation(
+            user = invitations.accept_invitation(
                 token, form.name.data, form.password.data, chosen_language()
             )
         except services.AccountError as error:

@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from accounts import joining, services
+from accounts import invitations, joining, services
 from accounts.context import organisation_by_slug
 from accounts.models import Invitation, Membership, Role
 from extensions import db
@@ -33,7 +33,7 @@ def people(slug):
     new_link = None
     if form.validate_on_submit():
         try:
-            created = services.create_invitation(
+            created = invitations.create_invitation(
                 current_user, organisation, form.email.data, Role(form.role.data)
             )
         except services.AccountError as error:
@@ -48,7 +48,7 @@ def people(slug):
         .options(db.joinedload(Membership.user))
         .order_by(Membership.role, Membership.id)
     ).all()
-    invitations = db.session.scalars(
+    open_invitations = db.session.scalars(
         db.select(Invitation)
         .filter_by(organisation_id=organisation.id, accepted_at=None)
         .order_by(Invitation.created_at.desc())
@@ -58,7 +58,7 @@ def people(slug):
         organisation=organisation,
         form=form,
         members=members,
-        invitations=invitations,
+        invitations=open_invitations,
         new_link=new_link,
     )
 

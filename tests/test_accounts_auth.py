@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from accounts import services
+from accounts import invitations, services
 from accounts.models import Invitation, Role, User, find_user_by_email
 from extensions import db, utcnow
 from tests.accounts_helpers import emailed_link, join_with_code, path_of
@@ -93,7 +93,7 @@ def test_invitation_sets_name_and_password_and_lands_on_dashboard(client, make, 
 def _invite(make, email="new@example.org", **changes):
     organisation = make.organisation()
     staff = make.user(Role.STAFF, organisation)
-    created = services.create_invitation(staff, organisation, email, Role.LEARNER)
+    created = invitations.create_invitation(staff, organisation, email, Role.LEARNER)
     for key, value in changes.items():
         setattr(created.invitation, key, value)
     db.session.commit()

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from accounts import services
+from accounts import invitations, services
 from accounts.models import Invitation, Membership, Role, User, find_user_by_email
 from extensions import db
 from tests.accounts_helpers import (
@@ -115,7 +115,7 @@ def test_an_invitation_confirms_an_unconfirmed_account_and_ends_its_sessions(
     with earlier.session_transaction() as session:
         session["_user_id"] = find_user_by_email("coach@example.org").get_id()
     staff = make.user(Role.STAFF, organisation)
-    created = services.create_invitation(staff, organisation, "coach@example.org", Role.MENTOR)
+    created = invitations.create_invitation(staff, organisation, "coach@example.org", Role.MENTOR)
     db.session.commit()
 
     owner = app.test_client()
@@ -209,7 +209,7 @@ def test_an_invitation_accepted_twice_at_once_gives_one_membership(app, make):
     staff = make.user(Role.STAFF, organisation)
     for attempt in range(5):
         person = make.user(Role.LEARNER, organisation)
-        created = services.create_invitation(staff, organisation, person.email, Role.MENTOR)
+        created = invitations.create_invitation(staff, organisation, person.email, Role.MENTOR)
         db.session.commit()
         statuses = _at_the_same_instant(app, person, f"/join/{created.token}")
         mentor_rows = db.session.scalar(

@@ -97,7 +97,12 @@ def from_environment(instance_path: str) -> dict:
         "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Sign-in, joining and resets: per account (the address typed) and, generously, per
+        # network address, so a classroom behind one router is never locked out.
         "RATELIMIT_AUTH": env("RATELIMIT_AUTH", "10 per minute;50 per hour"),
+        "RATELIMIT_AUTH_ADDRESS": env("RATELIMIT_AUTH_ADDRESS", "60 per minute;600 per hour"),
+        # How long "Is this your own computer?" keeps a person signed in.
+        "REMEMBER_DAYS": _int("REMEMBER_DAYS", 14, minimum=1),
         "BABEL_DEFAULT_LOCALE": "en",
         "LANGUAGES": ("en", "nl"),
         "COURSES_ROOT": env("COURSES_ROOT", str(ROOT / "courses")),

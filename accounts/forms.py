@@ -89,8 +89,17 @@ def _confirm():
 class LoginForm(FlaskForm):
     email = _email()
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password."))])
-    remember = BooleanField(_l("Keep me signed in on this computer"), default=True)
+    # Unticked unless the person says so: many sign in on shared computers in libraries.
+    remember = BooleanField(_l("Is this your own computer?"), default=False)
     next = NextField()
+
+
+class ConfirmAddressForm(FlaskForm):
+    password = PasswordField(
+        _l("Your password"),
+        description=_l("The password you chose when you created your account."),
+        validators=[DataRequired(_l("Enter your password."))],
+    )
 
 
 class AcceptInvitationForm(FlaskForm):
@@ -102,7 +111,7 @@ class AcceptInvitationForm(FlaskForm):
 class JoinForm(FlaskForm):
     code = StringField(
         _l("Join code"),
-        description=_l("Your organisation gave you this code, for example HERSTART-DEMO."),
+        description=_l("Your organisation gave you this code, for example K7QM-XW4R-9TPH-C3VD."),
         validators=[
             DataRequired(_l("Enter the join code.")),
             Length(max=32, message=_l("A join code is at most 32 characters.")),
@@ -145,6 +154,10 @@ class DisplayForm(FlaskForm):
     text_size = StringField(validators=[Optional(), AnyOf([s.value for s in TextSize])])
     contrast = StringField(validators=[Optional(), AnyOf([c.value for c in Contrast])])
     next = NextField()
+
+
+class SignOutEverywhereForm(FlaskForm):
+    """Only the CSRF token: the button says it all."""
 
 
 class OrganisationSwitchForm(FlaskForm):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import secrets
 from datetime import datetime
 
 from flask import current_app
@@ -15,6 +16,19 @@ from extensions import db, utcnow
 
 NAME_MAX = 80
 EMAIL_MAX = 254
+# Join codes are drawn from letters and digits nobody confuses when reading them aloud or off a
+# flyer (no 0/O, 1/I/L): 16 of them are about 79 bits, far beyond guessing at any rate limit.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_GROUPS = 4
+JOIN_CODE_GROUP_SIZE = 4
+
+
+def generate_join_code() -> str:
+    """A long random code in groups, such as K7QM-XW4R-9TPH-C3VD; never chosen by hand."""
+    return "-".join(
+        "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_GROUP_SIZE))
+        for _ in range(JOIN_CODE_GROUPS)
+    )
 
 
 class Role(enum.StrEnum):
@@ -34,6 +48,10 @@ class Contrast(enum.StrEnum):
     HIGH = "high"
 
 
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
 
@@ -47,10 +65,28 @@ class User(UserMixin, db.Model):
     contrast: Mapped[str] = mapped_column(String(10), default=Contrast.NORMAL.value)
     is_admin: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When the owner proved the address is theirs; None for an account made with a join code
+    # until its confirmation link is used. Invited people prove it by the invitation link.
+    confirmed_at: Mapped[datetime | None]
+    # Carried by every session and remember cookie of this person; a new one ends them all.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
     )
+
+    def __init__(self, **values) -> None:
+        # Confirmed unless said otherwise (a column default would also replace an explicit None).
+        values.setdefault("confirmed_at", utcnow())
+        super().__init__(**values)
+
+    def get_id(self) -> str:
+        """What sessions and remember cookies carry: the id and the current session token."""
+        return f"{self.id}:{self.session_token}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(

@@ -1,28 +1,35 @@
-"""Every change to people, organisations and memberships, with its permission check and commit."""
+"""Every change to people, organisations and memberships, with its permission check. Services
+flush and never commit: the request (or CLI command) commits once."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import logging
 import secrets
-from dataclasses import dataclass
-from datetime import timedelta
 
 from flask import current_app
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from extensions import Invalid, NotAllowed, db, flush, utcnow
+from outbox.services import external_url, queue_email
 
 from .models import (
     Contrast,
-    Invitation,
     Membership,
     Organisation,
     Role,
     TextSize,
     User,
     find_user_by_email,
+    generate_join_code,
+    new_session_token,
 )
+
+logger = logging.getLogger(__name__)
 
 
 class AccountError(Invalid):
@@ -85,6 +92,7 @@ def create_user(
     if organisation is not None and role is not None:
         add_membership(user, organisation, role)
     _flush()
+    logger.info("user created user=%s admin=%s", user.id, is_admin)
     return user
 
 
@@ -93,96 +101,70 @@ def _flush() -> None:
     flush(AccountError, _l("That was just saved by someone else. Please try again."))
 
 
+def current_language() -> str:
+    """The language of the person making the request: the one to write to them in."""
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+# Signing in and sessions ----------------------------------------------------------------------
+
+_dummy_hashes: dict[str, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash made like real ones, checked when nobody has the address typed: an unknown
+    address then takes as long as a known one, so the timing tells nobody who has an account."""
+    method = current_app.config["PASSWORD_METHOD"]
+    if method not in _dummy_hashes:
+        _dummy_hashes[method] = generate_password_hash(secrets.token_urlsafe(16), method=method)
+    return _dummy_hashes[method]
+
+
+def password_matches(user: User | None, password: str) -> bool:
+    """Checks one hash whether or not there is a user, so both cases cost the same."""
+    stored = user.password_hash if user is not None else _dummy_hash()
+    return check_password_hash(stored, password) and user is not None
+
+
 def authenticate(email: str, password: str) -> User:
+    """The person behind an address and password; refused when either is wrong, or when the
+    address was never confirmed (an account made with a join code before its link was used)."""
     user = find_user_by_email(normalise_email(email))
-    if user is None or not user.check_password(password):
+    if not password_matches(user, password):
+        if user is None:
+            logger.warning("sign-in refused: no account with that address")
+        else:
+            logger.warning("sign-in refused: wrong password user=%s", user.id)
         raise AccountError(_l("The email address or password is not right. Please try again."))
+    if not user.is_confirmed:
+        logger.warning("sign-in refused: address not confirmed user=%s", user.id)
+        raise AccountError(
+            _l(
+                "Your email address is not confirmed yet. Open the link in the email we sent "
+                "you. No email? Use “Forgot your password?” below: that confirms "
+                "your address too."
+            )
+        )
+    logger.info("signed in user=%s", user.id)
     return user
 
 
-# Invitations ---------------------------------------------------------------------------------
+def session_token_matches(user: User | None, token: str) -> bool:
+    return user is not None and hmac.compare_digest(user.session_token, token)
 
 
-@dataclass(frozen=True)
-class NewInvitation:
-    invitation: Invitation
-    token: str  # shown once, in the link; only its hash is stored
+def end_sessions(user: User) -> None:
+    """End every session and remember cookie of this person: each carries the token that
+    changes here. Call it on sign-out, password change or reset, deactivation, role removal.
+    A person who stays signed in is signed in again by the view, with the new token."""
+    user.session_token = new_session_token()
+    _flush()
+    logger.info("sessions ended user=%s", user.id)
 
 
 def require_staff(user: User, organisation: Organisation) -> None:
     if not (user.is_admin or user.has_role(organisation.id, Role.STAFF)):
         raise PermissionDenied
-
-
-def create_invitation(
-    staff: User, organisation: Organisation, email: str, role: Role
-) -> NewInvitation:
-    require_staff(staff, organisation)
-    email = normalise_email(email)
-    existing = find_user_by_email(email)
-    if existing and existing.has_role(organisation.id, role):
-        raise AccountError(_l("This person already has that role here."), field="email")
-    token = secrets.token_urlsafe(32)
-    invitation = Invitation(
-        organisation=organisation,
-        email=email,
-        role=role.value,
-        token_hash=_hash(token),
-        invited_by_id=staff.id,
-        expires_at=utcnow() + timedelta(days=current_app.config["INVITATION_DAYS"]),
-    )
-    db.session.add(invitation)
-    _flush()
-    return NewInvitation(invitation, token)
-
-
-def open_invitation(token: str) -> Invitation:
-    """The invitation behind a link, refused when unknown, used or expired."""
-    invitation = db.session.scalar(db.select(Invitation).filter_by(token_hash=_hash(token)))
-    if invitation is None:
-        raise AccountError(_l("This invitation link is not valid. Ask for a new one."))
-    if invitation.accepted_at is not None:
-        raise AccountError(_l("This invitation has already been used. Sign in instead."))
-    if invitation.expires_at < utcnow():
-        raise AccountError(
-            _l("This invitation has expired. Ask the person who invited you for a new one.")
-        )
-    return invitation
-
-
-def accept_invitation(token: str, name: str, password: str, language: str | None = None) -> User:
-    """A new person sets name and password; the invitation is spent in the same commit."""
-    invitation = open_invitation(token)
-    user = _new_user(invitation.email, name, password, language)
-    add_membership(user, invitation.organisation, Role(invitation.role))
-    invitation.accepted_at = utcnow()
-    _flush()
-    return user
-
-
-def accept_invitation_as(user: User, token: str) -> Membership:
-    """Someone who already has an account takes the invitation's role."""
-    invitation = open_invitation(token)
-    if normalise_email(user.email) != invitation.email:
-        raise AccountError(_l("This invitation was sent to another email address."))
-    membership = add_membership(user, invitation.organisation, Role(invitation.role))
-    invitation.accepted_at = utcnow()
-    _flush()
-    return membership
-
-
-def join_with_code(code: str, email: str, name: str, password: str, language: str | None) -> User:
-    organisation = db.session.scalar(
-        db.select(Organisation).filter_by(join_code=code.strip().upper())
-    )
-    if organisation is None or not code.strip():
-        raise AccountError(
-            _l("We do not know this join code. Check it with your organisation."), field="code"
-        )
-    user = _new_user(email, name, password, language)
-    add_membership(user, organisation, Role.LEARNER)
-    _flush()
-    return user
 
 
 # Passwords ------------------------------------------------------------------------------------
@@ -195,6 +177,25 @@ def _reset_serializer() -> URLSafeTimedSerializer:
 def reset_token(user: User) -> str:
     # The current hash's tail is part of the token: once the password changes the link is spent.
     return _reset_serializer().dumps({"id": user.id, "pw": user.password_hash[-12:]})
+
+
+def request_password_reset(email: str) -> None:
+    """Queue a reset link when the address has an account; nothing otherwise. The caller answers
+    the same either way, and sending happens after the answer, so nothing tells them apart."""
+    user = find_user_by_email(normalise_email(email))
+    if user is None:
+        logger.info("password reset asked for an address without an account")
+        return
+    queue_email(
+        to=user.email,
+        language=user.language or current_language(),
+        template="accounts/email/reset.txt",
+        subject=_l("Choose a new password for Herstart"),
+        user=user,
+        link=external_url("accounts.reset", token=reset_token(user)),
+        hours=current_app.config["RESET_HOURS"],
+    )
+    logger.info("password reset link queued user=%s", user.id)
 
 
 def user_for_reset(token: str) -> User:
@@ -212,17 +213,25 @@ def user_for_reset(token: str) -> User:
 
 
 def reset_password(token: str, password: str) -> User:
+    """The emailed link proves the address: it confirms an unconfirmed account, and every
+    earlier session ends (whoever chose the old password is signed out)."""
     user = user_for_reset(token)
     user.set_password(password)
+    user.confirmed_at = user.confirmed_at or utcnow()
+    user.session_token = new_session_token()
     _flush()
+    logger.info("password reset user=%s", user.id)
     return user
 
 
 def change_password(user: User, current: str, new: str) -> None:
+    """A new password ends every other session; the view signs this one in again."""
     if not user.check_password(current):
         raise AccountError(_l("Your current password is not right."), field="current_password")
     user.set_password(new)
+    user.session_token = new_session_token()
     _flush()
+    logger.info("password changed user=%s", user.id)
 
 
 # Preferences ----------------------------------------------------------------------------------
@@ -236,6 +245,7 @@ def update_profile(
     user.text_size = TextSize(text_size).value
     user.contrast = Contrast(contrast).value
     _flush()
+    logger.info("profile saved user=%s", user.id)
 
 
 def update_display(
@@ -252,14 +262,20 @@ def update_display(
     if contrast:
         user.contrast = Contrast(contrast).value
     _flush()
+    logger.info("display settings saved user=%s", user.id)
 
 
 def create_organisation(
-    slug: str, name: str, default_language: str = "en", join_code: str | None = None
+    slug: str, name: str, default_language: str = "en", *, joining_by_code: bool = False
 ) -> Organisation:
+    """A new organisation; with `joining_by_code` it gets a generated join code at once."""
     organisation = Organisation(
-        slug=slug, name=name, default_language=default_language, join_code=join_code
+        slug=slug,
+        name=name,
+        default_language=default_language,
+        join_code=generate_join_code() if joining_by_code else None,
     )
     db.session.add(organisation)
     _flush()
+    logger.info("organisation created organisation=%s", organisation.id)
     return organisation

@@ -1,3 +1,8 @@
+"""Signing in and out, sessions, password resets and one's own settings."""
+
+import logging
+from datetime import timedelta
+
 from flask import (
     abort,
     current_app,
@@ -12,9 +17,8 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
-from flask_mailman import EmailMessage
 
-from extensions import db, limiter
+from extensions import db
 
 from . import bp, services
 from .context import (
@@ -26,24 +30,22 @@ from .context import (
     safe_next,
 )
 from .forms import (
-    AcceptInvitationForm,
     ChangePasswordForm,
     DisplayForm,
-    JoinForm,
     LoginForm,
     OrganisationSwitchForm,
     ProfileForm,
     ResetPasswordForm,
     ResetRequestForm,
+    SignOutEverywhereForm,
 )
-from .models import User, find_user_by_email
+from .limits import per_account, per_address
+from .models import User
+
+logger = logging.getLogger(__name__)
 
 
-def auth_limit() -> str:
-    return current_app.config["RATELIMIT_AUTH"]
-
-
-def _refuse(form, error: services.AccountError) -> None:
+def refuse(form, error: services.AccountError) -> None:
     """Put a service's refusal on the form: on its field, else at the top of the error summary."""
     field = getattr(form, error.field, None) if error.field else None
     if field is not None:
@@ -52,104 +54,86 @@ def _refuse(form, error: services.AccountError) -> None:
         form.form_errors.append(error.message)
 
 
-def _home():
+def home():
     return url_for("dashboard.index")
 
 
+def _remember_for() -> timedelta:
+    return timedelta(days=current_app.config["REMEMBER_DAYS"])
+
+
+def sign_in(user: User, *, remember: bool = False) -> None:
+    """Sign in with a new session: nothing planted in the session before carries over (session
+    fixation), and a remember cookie is only kept when the person said it is their computer."""
+    session.clear()
+    login_user(user, remember=remember, duration=_remember_for())
+    if not remember:
+        session["_remember"] = "clear"  # an old remember cookie in this browser goes too
+
+
+def stay_signed_in(user: User) -> None:
+    """After the person's session token changed: this session carries the new one, and a
+    remember cookie is renewed when this browser had one."""
+    cookie = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
+    login_user(user, remember=cookie in request.cookies, duration=_remember_for())
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(auth_limit, methods=["POST"])
+@per_address(failures_only=True)
+@per_account(failures_only=True)
 def login():
     if current_user.is_authenticated:
-        return redirect(_home())
+        return redirect(home())
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
         try:
             user = services.authenticate(form.email.data, form.password.data)
         except services.AccountError as error:
-            _refuse(form, error)
+            refuse(form, error)
         else:
-            login_user(user, remember=form.remember.data)
-            return redirect(safe_next(form.next.data, _home()))
-    return render_template("accounts/login.html", form=form)
+            sign_in(user, remember=form.remember.data)
+            return redirect(safe_next(form.next.data, home()))
+    return render_template(
+        "accounts/login.html", form=form, remember_days=current_app.config["REMEMBER_DAYS"]
+    )
 
 
 @bp.post("/logout")
 def logout():
+    """Signing out ends every session of the person, so a copied cookie is worth nothing."""
+    if current_user.is_authenticated:
+        services.end_sessions(current_user)
     logout_user()
     session.pop(ORG_SESSION_KEY, None)
     flash(_("You are signed out. See you next time."), "success")
     return redirect(url_for("accounts.login"))
 
 
-@bp.route("/join/<token>", methods=["GET", "POST"])
-@limiter.limit(auth_limit, methods=["POST"])
-def accept_invitation(token):
-    try:
-        invitation = services.open_invitation(token)
-    except services.AccountError as error:
-        return render_template("accounts/invitation_invalid.html", message=error.message), 410
-    existing = find_user_by_email(invitation.email)
-    if existing is not None:
-        if current_user.is_authenticated and current_user.id == existing.id:
-            if request.method == "POST":
-                services.accept_invitation_as(current_user, token)
-                flash(_("Welcome to %(name)s.", name=invitation.organisation.name), "success")
-                return redirect(_home())
-            return render_template("accounts/invitation_existing.html", invitation=invitation)
-        flash(_("You already have an account. Sign in to accept the invitation."), "info")
-        return redirect(url_for("accounts.login", next=request.path))
-    form = AcceptInvitationForm()
-    if form.validate_on_submit():
-        try:
-            user = services.accept_invitation(
-                token, form.name.data, form.password.data, _chosen_language()
-            )
-        except services.AccountError as error:
-            _refuse(form, error)
-        else:
-            login_user(user, remember=True)
-            session[ORG_SESSION_KEY] = invitation.organisation_id
-            flash(_("Welcome to Herstart, %(name)s.", name=user.name), "success")
-            return redirect(_home())
-    return render_template("accounts/accept_invitation.html", form=form, invitation=invitation)
+@bp.post("/account/sign-out-everywhere")
+@login_required
+def sign_out_everywhere():
+    if not SignOutEverywhereForm().validate_on_submit():
+        abort(400)
+    services.end_sessions(current_user)
+    stay_signed_in(current_user._get_current_object())
+    flash(_("You are signed out on every other computer and phone."), "success")
+    return redirect(url_for("accounts.profile"))
 
 
-def _chosen_language():
+def chosen_language():
     lang = request.cookies.get(LANGUAGE_COOKIE)
     return lang if lang in current_app.config["LANGUAGES"] else None
 
 
-@bp.route("/join", methods=["GET", "POST"])
-@limiter.limit(auth_limit, methods=["POST"])
-def join():
-    form = JoinForm(code=request.args.get("code", ""))
-    if form.validate_on_submit():
-        try:
-            user = services.join_with_code(
-                form.code.data,
-                form.email.data,
-                form.name.data,
-                form.password.data,
-                _chosen_language(),
-            )
-        except services.AccountError as error:
-            _refuse(form, error)
-        else:
-            login_user(user, remember=True)
-            flash(_("Welcome to Herstart, %(name)s.", name=user.name), "success")
-            return redirect(_home())
-    return render_template("accounts/join.html", form=form)
-
-
 @bp.route("/reset", methods=["GET", "POST"])
-@limiter.limit(auth_limit, methods=["POST"])
+@per_address()
+@per_account()
 def request_reset():
     form = ResetRequestForm()
     if form.validate_on_submit():
-        user = find_user_by_email(services.normalise_email(form.email.data))
-        if user is not None:
-            _send_reset(user)
-        # The same answer either way, so nobody can find out who has an account.
+        services.request_password_reset(form.email.data)
+        # The same answer either way, so nobody can find out who has an account; the email is
+        # sent after the answer, so a slow or stopped mail server changes nothing here either.
         flash(
             _(
                 "If there is an account for that address, we have sent it a link. "
@@ -161,18 +145,8 @@ def request_reset():
     return render_template("accounts/request_reset.html", form=form)
 
 
-def _send_reset(user) -> None:
-    link = url_for("accounts.reset", token=services.reset_token(user), _external=True)
-    hours = current_app.config["RESET_HOURS"]
-    EmailMessage(
-        subject=_("Choose a new password for Herstart"),
-        body=render_template("accounts/email/reset.txt", user=user, link=link, hours=hours),
-        to=[user.email],
-    ).send()
-
-
 @bp.route("/reset/<token>", methods=["GET", "POST"])
-@limiter.limit(auth_limit, methods=["POST"])
+@per_address()
 def reset(token):
     try:
         services.user_for_reset(token)
@@ -186,9 +160,9 @@ def reset(token):
         except services.AccountError as error:
             flash(error.message, "error")
             return redirect(url_for("accounts.request_reset"))
-        login_user(user)
+        sign_in(user)
         flash(_("Your new password is saved."), "success")
-        return redirect(_home())
+        return redirect(home())
     return render_template("accounts/reset.html", form=form)
 
 
@@ -200,9 +174,13 @@ def change_password():
         try:
             services.change_password(current_user, form.current_password.data, form.password.data)
         except services.AccountError as error:
-            _refuse(form, error)
+            refuse(form, error)
         else:
-            flash(_("Your new password is saved."), "success")
+            stay_signed_in(current_user._get_current_object())
+            flash(
+                _("Your new password is saved. You are signed out on every other computer."),
+                "success",
+            )
             return redirect(url_for("accounts.profile"))
     return render_template("accounts/change_password.html", form=form)
 
@@ -224,7 +202,9 @@ def profile():
         )
         flash(_("Your settings are saved."), "success")
         return redirect(url_for("accounts.profile"))
-    return render_template("accounts/profile.html", form=form)
+    return render_template(
+        "accounts/profile.html", form=form, sign_out_form=SignOutEverywhereForm()
+    )
 
 
 def _current_language() -> str:
@@ -272,8 +252,16 @@ def switch_organisation():
     if wanted not in {o.id for o in current_user.organisations}:
         abort(404)
     session[ORG_SESSION_KEY] = wanted
-    return redirect(_home())
+    return redirect(home())
 
 
 def user_loader(user_id: str):
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    """The person a session or remember cookie names, if it carries their current session token
+    (sign-out, a new password or "sign out everywhere" change it) and their address is confirmed."""
+    number, _colon, token = user_id.partition(":")
+    if not number.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(number))
+    if not services.session_token_matches(user, token) or not user.is_confirmed:
+        return None
+    return user

@@ -40,7 +40,7 @@ def load() -> Cast:
     organisation = db.session.scalar(db.select(Organisation).filter_by(slug=ORG_SLUG))
     if organisation is None:
         organisation = services.create_organisation(
-            ORG_SLUG, "Herstart Demo", default_language="en", join_code="HERSTART-DEMO"
+            ORG_SLUG, "Herstart Demo", default_language="en", joining_by_code=True
         )
     found: dict[Role, list[User]] = {Role.STAFF: [], Role.MENTOR: [], Role.LEARNER: []}
     for email, name, role, language in PEOPLE:

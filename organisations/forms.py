@@ -26,3 +26,7 @@ class InvitationForm(FlaskForm):
         default=Role.LEARNER.value,
         validators=[InputRequired(_l("Choose a role."))],
     )
+
+
+class JoinCodeForm(FlaskForm):
+    """Only the CSRF token: each button says what it does."""

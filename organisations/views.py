@@ -1,17 +1,16 @@
-"""Staff pages of an organisation: its people and invitations."""
+"""Staff pages of an organisation: its people, invitations and join code."""
 
-from flask import abort, flash, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from flask_mailman import EmailMessage
 
-from accounts import services
+from accounts import invitations, joining, services
 from accounts.context import organisation_by_slug
 from accounts.models import Invitation, Membership, Role
 from extensions import db
 
 from . import bp
-from .forms import InvitationForm
+from .forms import InvitationForm, JoinCodeForm
 
 
 def staff_organisation(slug: str):
@@ -34,14 +33,13 @@ def people(slug):
     new_link = None
     if form.validate_on_submit():
         try:
-            created = services.create_invitation(
+            created = invitations.create_invitation(
                 current_user, organisation, form.email.data, Role(form.role.data)
             )
         except services.AccountError as error:
             form.email.errors = [*form.email.errors, error.message]
         else:
-            new_link = url_for("accounts.accept_invitation", token=created.token, _external=True)
-            _send_invitation(created.invitation, new_link)
+            new_link = created.link
             flash(_("Invitation sent to %(email)s.", email=created.invitation.email), "success")
             form = InvitationForm(formdata=None)
     members = db.session.scalars(
@@ -50,7 +48,7 @@ def people(slug):
         .options(db.joinedload(Membership.user))
         .order_by(Membership.role, Membership.id)
     ).all()
-    invitations = db.session.scalars(
+    open_invitations = db.session.scalars(
         db.select(Invitation)
         .filter_by(organisation_id=organisation.id, accepted_at=None)
         .order_by(Invitation.created_at.desc())
@@ -60,19 +58,29 @@ def people(slug):
         organisation=organisation,
         form=form,
         members=members,
-        invitations=invitations,
+        invitations=open_invitations,
         new_link=new_link,
     )
 
 
-def _send_invitation(invitation, link: str) -> None:
-    EmailMessage(
-        subject=_("You are invited to Herstart by %(org)s", org=invitation.organisation.name),
-        body=render_template(
-            "organisations/email/invitation.txt",
-            invitation=invitation,
-            link=link,
-            inviter=current_user,
-        ),
-        to=[invitation.email],
-    ).send()
+@bp.post("/<slug>/join-code")
+@login_required
+def renew_join_code(slug):
+    """A new generated code; the old one stops working. Also switches joining by code on."""
+    organisation = staff_organisation(slug)
+    if not JoinCodeForm().validate_on_submit():
+        abort(400)
+    code = joining.rotate_join_code(current_user, organisation)
+    flash(_("The new join code is %(code)s. The old code no longer works.", code=code), "success")
+    return redirect(url_for("organisations.people", slug=slug))
+
+
+@bp.post("/<slug>/join-code/off")
+@login_required
+def stop_join_code(slug):
+    organisation = staff_organisation(slug)
+    if not JoinCodeForm().validate_on_submit():
+        abort(400)
+    joining.stop_join_code(current_user, organisation)
+    flash(_("Joining with a code is switched off. Invitations still work."), "success")
+    return redirect(url_for("organisations.people", slug=slug))

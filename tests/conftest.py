@@ -217,7 +217,7 @@ class Auth:
     def login(self, user):
         """Sign in without the form: the login form has its own tests."""
         with self.client.session_transaction() as session:
-            session["_user_id"] = str(user.id)
+            session["_user_id"] = user.get_id()
             session["_fresh"] = True
 
     def logout(self):

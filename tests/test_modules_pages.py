@@ -176,7 +176,7 @@ def test_statements_per_page_do_not_grow_with_modules_or_reads(tmp_path, config,
                 make.user(Role.LEARNER, organisation)
             client = app.test_client()
             with client.session_transaction() as session:
-                session["_user_id"] = str(learner.id)
+                session["_user_id"] = learner.get_id()
             course = app.extensions["catalogue"].course("test-course")
             for module in course.modules:
                 for section in module.sections:

@@ -55,7 +55,7 @@ def test_route_access(app, make, route):
         client = app.test_client()
         if role != "anonymous":
             with client.session_transaction() as session:
-                session["_user_id"] = str(world.people[role].id)
+                session["_user_id"] = world.people[role].get_id()
                 session["_fresh"] = True
         data = route.data(world) if route.data else {}
         response = client.open(route.url(world), method=route.method, data=data)

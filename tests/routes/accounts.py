@@ -24,6 +24,11 @@ ROUTES = [
     ),
     Route("accounts.profile", "POST", "/account/profile", signed_in(), data=lambda w: {"name": ""}),
     Route("accounts.join", "GET", "/join", everyone()),
+    Route("accounts.join_sent", "GET", "/join/check-your-email", everyone()),
+    # An unknown confirmation link sends everyone to the sign-in page with the reason.
+    Route("accounts.confirm", "GET", "/confirm/not-a-token", everyone(LOGIN)),
+    Route("accounts.confirm", "POST", "/confirm/not-a-token", everyone(LOGIN)),
+    Route("accounts.sign_out_everywhere", "POST", "/account/sign-out-everywhere", signed_in()),
     Route("accounts.accept_invitation", "GET", "/join/not-a-token", everyone(410)),
     Route("accounts.request_reset", "GET", "/reset", everyone()),
     # An unknown token sends everyone back to ask for a new link.
@@ -78,6 +83,18 @@ ORGANISATIONS = [
         lambda w: f"/organisations/{w.organisation.slug}/people",
         only("staff", "admin"),
         data=lambda w: {"email": "new@example.org", "role": "learner"},
+    ),
+    Route(
+        "organisations.renew_join_code",
+        "POST",
+        lambda w: f"/organisations/{w.organisation.slug}/join-code",
+        only("staff", "admin"),
+    ),
+    Route(
+        "organisations.stop_join_code",
+        "POST",
+        lambda w: f"/organisations/{w.organisation.slug}/join-code/off",
+        only("staff", "admin"),
     ),
 ]
 

@@ -39,7 +39,7 @@ def test_people_from_before_count_as_confirmed_with_their_own_tokens(tmp_path, c
                         ),
                         {"email": f"p{n}@example.org"},
                     )
-            upgrade(directory="migrations", revision="0007_accounts")
+            upgrade(directory="migrations", revision="0009_accounts")
             with db.engine.connect() as conn:
                 rows = conn.execute(sa.text("SELECT confirmed_at, session_token FROM users")).all()
             db.engine.dispose()

@@ -14,6 +14,7 @@ from flask_wtf import FlaskForm
 from wtforms import FieldList, FormField
 
 from accounts import services as accounts
+from accounts.invitations import create_invitation
 from accounts.models import Role
 from tests.factories import PASSWORD
 from tests.routes import LOGIN, OK, ROLES, build_world
@@ -39,9 +40,7 @@ PAGE_HEADER_FORM_ROUTES = {"accounts.display", "accounts.login"}
 
 def _invitation_url(world) -> str:
     staff = world.people["staff"]
-    created = accounts.create_invitation(
-        staff, world.organisation, "invited@example.org", Role.LEARNER
-    )
+    created = create_invitation(staff, world.organisation, "invited@example.org", Role.LEARNER)
     return f"/join/{created.token}"
 
 
@@ -190,7 +189,7 @@ def _client(app, world, role):
     client = app.test_client()
     if role != "anonymous":
         with client.session_transaction() as session:
-            session["_user_id"] = str(world.people[role].id)
+            session["_user_id"] = world.people[role].get_id()
             session["_fresh"] = True
     return client
 

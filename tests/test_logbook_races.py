@@ -19,7 +19,7 @@ def at_once(app, user, posts: list[tuple[str, dict]]) -> list:
     """Send the posts as `user` from as many threads, released together; their responses
     (redirects followed), in the order given."""
     db.session.commit()  # the test's own setup is in the database before the race
-    user_id = str(user.id)  # read here: the test's session is not for threads
+    user_id = user.get_id()  # read here: the test's session is not for threads
     barrier = threading.Barrier(len(posts))
     responses: list = [None] * len(posts)
     errors: list[BaseException] = []

@@ -31,6 +31,9 @@ def at_once(app, *requests: tuple[int, str, dict]) -> list[str]:
     """POST each (user id, url, form) from its own thread at the same moment; the pages each
     person ends on (redirects followed), in order. A 500 fails the test: it is raised here."""
     db.session.commit()  # what the test set up is there for every thread
+    from accounts.models import User
+
+    session_ids = [db.session.get(User, user_id).get_id() for user_id, _, _ in requests]
     barrier = threading.Barrier(len(requests))
     pages: list[str | None] = [None] * len(requests)
     errors: list[BaseException] = []
@@ -40,7 +43,7 @@ def at_once(app, *requests: tuple[int, str, dict]) -> list[str]:
             with app.app_context():
                 client = app.test_client()
                 with client.session_transaction() as session:
-                    session["_user_id"], session["_fresh"] = str(user_id), True
+                    session["_user_id"], session["_fresh"] = session_ids[index], True
                 barrier.wait(timeout=30)
                 response = client.post(url, data=data, follow_redirects=True)
                 assert response.status_code == 200, response.status_code

@@ -114,9 +114,12 @@ def clean_html(html_text: str) -> str:
 
 
 def plain_paragraphs(text: str) -> str:
-    """The text as it was typed, in paragraphs at its blank lines: no Markdown at all."""
+    """The text as it was typed, in paragraphs at its blank lines, each line on its own: no
+    Markdown at all."""
     paragraphs = (p.strip() for p in _PARAGRAPHS.split(text.replace("\r\n", "\n")))
-    return "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs if p)
+    return "".join(
+        "<p>" + html.escape(p).replace("\n", "<br>\n") + "</p>\n" for p in paragraphs if p
+    )
 
 
 def markdown_html(text: str) -> tuple[str, bool]:

@@ -101,3 +101,9 @@ def test_the_longest_ordinary_entry_is_still_rendered_as_markdown():
     assert "<table>" in html and "<h2>My idea</h2>" in html
     assert 'href="https://example.org"' in html
     assert calls_to_render(ordinary_entry(N)) <= CALL_LIMIT
+
+
+def test_a_text_shown_as_plain_keeps_its_paragraphs_and_lines():
+    text = "[" * 2_000 + "\nsecond line\n\nnext paragraph"
+    html = str(render_markdown(text))
+    assert html.endswith("<br>\nsecond line</p>\n<p>next paragraph</p>\n")

@@ -168,9 +168,19 @@ def save_answer(
         answers[question_id] = option_id
     else:
         answers.pop(question_id, None)
-    attempt.answers = answers  # a new dict, so the JSON column sees the change
-    attempt.updated_at = utcnow()
-    db.session.flush()
+    # Only while in progress: a Submit from another tab that won first is never changed after.
+    saved = db.session.execute(
+        db.update(QuizAttempt)
+        .where(
+            QuizAttempt.id == attempt.id,
+            QuizAttempt.state == AttemptState.IN_PROGRESS.value,
+        )
+        .values(answers=answers, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(attempt)
+    if saved != 1:
+        raise QuizError(_l("You already submitted this attempt, so its answers cannot change."))
     logger.info("quiz answer saved attempt=%s question=%s", attempt.id, question_id)
 
 

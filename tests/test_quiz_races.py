@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from sqlalchemy.orm.attributes import set_committed_value
 
 from accounts.models import Role
 from extensions import db
@@ -113,3 +114,27 @@ def test_a_failure_in_progress_leaves_the_attempt_open(app, client, learner, mon
     db.session.refresh(attempt)
     assert (attempt.state, attempt.score) == (AttemptState.IN_PROGRESS.value, None)
     assert db.session.scalar(db.select(db.func.count(SelfAssessment.id))) == 0
+
+
+def test_an_answer_saved_after_another_tab_submitted_changes_nothing(app, client, learner):
+    attempt = begin(client)
+    answer_all(client, attempt, right_answers(app))
+    other_tab = client.application.test_client()
+    with other_tab.session_transaction() as session:
+        session["_user_id"] = str(learner.id)
+    # This tab still shows question 1; the other tab submits first.
+    other_tab.post(f"/quizzes/attempts/{attempt.id}/submit", data={"acknowledged": ""})
+    question = attempt.question_order[0]
+    wrong = next(o for o in attempt.option_order[question] if o != right_answers(app)[question])
+    with pytest.raises(services.QuizError):
+        services.save_answer(learner.id, stale(attempt), 1, question, wrong)
+    db.session.rollback()
+    db.session.refresh(attempt)
+    assert attempt.answers[question] == right_answers(app)[question]
+
+
+def stale(attempt: QuizAttempt) -> QuizAttempt:
+    """The attempt as a page loaded before the other tab's submit saw it."""
+    db.session.refresh(attempt)
+    set_committed_value(attempt, "state", AttemptState.IN_PROGRESS.value)  # read earlier
+    return attempt

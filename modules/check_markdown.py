@@ -17,6 +17,11 @@ ENTRECOMP = re.compile(r"^[1-3]\.[1-5]$")
 BOX = re.compile(r"^!!!")
 BOX_HEADER = re.compile(r'^!!! +[a-z][a-z0-9-]*(?: +"[^"]+")?\s*$')
 NO_SPACE_HEADING = re.compile(r"^##[^#\s]")
+# Raw HTML as CommonMark knows it: a tag, a closing tag, a comment, a declaration or a
+# processing instruction. Autolinks (<https://...>, <name@example.org>) are not HTML.
+RAW_HTML = re.compile(r"(?<!\\)<(?:(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])|!--|![A-Za-z\[]|\?)")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def module_file(report: Report, path: Path, context: Context) -> Shape:
@@ -83,7 +88,8 @@ def _markdown(
     context: Context,
     sections: frozenset[str] | None,
 ) -> None:
-    """Links that point nowhere, and '!!!' boxes without an indented text."""
+    """Links that point nowhere, raw HTML, and '!!!' boxes without an indented text."""
+    _raw_html(report, path, body, start)
     for target, line in link_targets(body, start):
         if not target.startswith(EXTERNAL) and not _points_somewhere(target, context, sections):
             report.error(path, line, f"link or image points nowhere: {target or '(empty)'}")
@@ -96,6 +102,35 @@ def _markdown(
         following = next((t for t in lines[index + 1 :] if t.strip()), "")
         if not following.startswith(("    ", "\t")):
             report.error(path, start + index, "the text of a box is indented four spaces")
+
+
+def _raw_html(report: Report, path: Path, body: str, start: int) -> None:
+    """Course text is Markdown only: HTML would pass into every page as it is. Code (fenced
+    blocks and `code spans`) may show HTML; each other line is reported once."""
+    fence = ""
+    for number, text in enumerate(body.split("\n"), start):
+        opening = FENCE.match(text)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        found = [_shown(m) for m in RAW_HTML.finditer(CODE_SPAN.sub("", text))]
+        if any(tag.lower() in ("<script>", "</script>") for tag in found):
+            report.error(path, number, "a <script> is never allowed in course Markdown")
+        elif found:
+            tag = found[0]
+            message = f"raw HTML is not allowed in course Markdown: {tag}; write it in Markdown"
+            report.error(path, number, message)
+
+
+def _shown(match: re.Match[str]) -> str:
+    """`<div>` for a tag, `<!--`, `<!` or `<?` for the rest."""
+    if match.group(1):
+        return f"<{match.group(1)}>"
+    return match.group(0) if match.group(0) in ("<!--", "<?") else "<!"
 
 
 def _points_somewhere(target: str, context: Context, sections: frozenset[str] | None) -> bool:

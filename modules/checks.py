@@ -40,6 +40,8 @@ def check_catalogue(root: Path, strict: bool = False) -> list[Problem]:
         for folder in sorted(p for p in root.iterdir() if p.is_dir()):
             if (folder / "course.yml").is_file():
                 check_course(report, folder)
+            elif not folder.name.startswith((".", "_")):  # .git, __pycache__: not courses
+                report.error(folder, 1, "course.yml is missing: every course folder needs one")
     return report.in_file_order()
 
 

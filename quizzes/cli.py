@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -43,17 +44,43 @@ def export_gift_command(course_slug: str, module_slug: str, lang: str, output: P
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="YAML to write.")
 def import_gift_command(file: Path, output: Path | None) -> None:
     """Turn the multiple-choice questions of a GIFT file into quiz YAML; report the rest by
-    line. Exits with 1 when the file has a syntax error."""
+    line. A file that is not UTF-8 or has a syntax error writes nothing and exits with 1."""
     from .gift import import_gift
 
-    result = import_gift(file.read_text(encoding="utf-8-sig"))
+    raw = file.read_bytes()
+    try:
+        source = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        click.echo(
+            f"{file}:{line}: the file is not UTF-8 text (byte 0x{raw[error.start]:02x}): "
+            "save it as UTF-8 (Moodle exports are) and import it again",
+            err=True,
+        )
+        _nothing_written()
+    result = import_gift(source)
     for problem in result.problems:
         click.echo(f"{file}:{problem.line}: {problem.message}", err=True)
+    if result.has_errors:
+        _nothing_written()
     text = result.to_yaml()
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        _write_whole(output, text)
     click.echo(f"Imported {len(result.questions)} multiple-choice questions.", err=True)
-    if any(p.message.startswith("syntax error") for p in result.problems):
-        sys.exit(1)
+
+
+def _nothing_written() -> None:
+    click.echo("Nothing was written: fix the problem above and import the file again.", err=True)
+    sys.exit(1)
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """The whole file or, if writing fails halfway, the file as it was before."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)

@@ -58,6 +58,7 @@ def export_gift(quiz: Quiz) -> str:
 class Problem:
     line: int
     message: str
+    error: bool = False  # a syntax error: the import writes nothing; else a question left out
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
@@ -67,6 +68,10 @@ class Problem:
 class Imported:
     questions: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.error for p in self.problems)
 
     def to_yaml(self) -> str:
         return yaml.safe_dump(
@@ -274,7 +279,7 @@ def import_gift(source: str) -> Imported:
         try:
             kind, question = _parse(block)
         except GiftSyntaxError as error:
-            result.problems.append(Problem(error.line, f"syntax error: {error.message}"))
+            result.problems.append(Problem(error.line, f"syntax error: {error.message}", True))
             continue
         if kind == "category":
             continue

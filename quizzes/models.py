@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from extensions import db, utcnow
@@ -26,8 +26,23 @@ ATTEMPT_TRANSITIONS: dict[AttemptState, frozenset[AttemptState]] = {
 }
 
 
+# One attempt in progress per learner per module: a double "Start" cannot open two.
+ONE_OPEN_ATTEMPT = "state = 'in_progress'"
+
+
 class QuizAttempt(db.Model):
     __tablename__ = "quiz_attempts"
+    __table_args__ = (
+        Index(
+            "uq_quiz_attempts_user_id",
+            "user_id",
+            "course",
+            "module",
+            unique=True,
+            sqlite_where=text(ONE_OPEN_ATTEMPT),
+            postgresql_where=text(ONE_OPEN_ATTEMPT),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -1,12 +1,18 @@
-"""Every change to a quiz attempt, with its permission check and its commit. Views turn
-QuizError into a message and AttemptNotFound into 404 ("not yours" looks like "not there")."""
+"""Every change to a quiz attempt, with its permission check; the request commits. Views turn
+QuizError into a message and AttemptNotFound into 404 ("not yours" looks like "not there").
+
+Two presses at the same instant change nothing twice: "Start" inserts only if no attempt is
+in progress (a unique index says so), and "Submit" closes the attempt only if it is still in
+progress (a conditional update), so the second press finds the first one's work."""
 
 from __future__ import annotations
 
+import logging
 import random
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.dialects import postgresql, sqlite
 
 from extensions import Invalid, NotFound, db, utcnow
 from mentoring.services import is_current_mentor
@@ -15,6 +21,8 @@ from modules.content import Course, Module, Quiz
 
 from .grading import Grade, grade_answers
 from .models import ATTEMPT_TRANSITIONS, AttemptState, QuizAttempt
+
+logger = logging.getLogger(__name__)
 
 
 class QuizError(Invalid):
@@ -94,7 +102,8 @@ def start_attempt(
     user_id: int, course: Course, module: Module, rng: random.Random | None = None
 ) -> QuizAttempt:
     """The attempt in progress on this module if there is one (nothing is lost), else a new one
-    with each question's options shuffled once and stored."""
+    with each question's options shuffled once and stored. Started twice at once, both get the
+    same attempt: the insert does nothing when another one is already in progress."""
     existing = open_attempt(user_id, course.slug, module.slug)
     if existing is not None:
         return existing
@@ -105,23 +114,39 @@ def start_attempt(
         ids = [o.id for o in question.options]
         rng.shuffle(ids)
         options[question.id] = ids
-    attempt = QuizAttempt(
-        user_id=user_id,
-        course=course.slug,
-        module=module.slug,
-        question_order=[q.id for q in quiz.questions],
-        option_order=options,
-        answers={},
-    )
-    db.session.add(attempt)
-    db.session.flush()
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    inserted = db.session.execute(
+        dialect.insert(QuizAttempt)
+        .values(
+            user_id=user_id,
+            course=course.slug,
+            module=module.slug,
+            state=AttemptState.IN_PROGRESS.value,
+            question_order=[q.id for q in quiz.questions],
+            option_order=options,
+            answers={},
+        )
+        .on_conflict_do_nothing()
+        .returning(QuizAttempt.id)
+    ).scalar()
+    attempt = open_attempt(user_id, course.slug, module.slug)
+    if attempt is None:  # cannot happen: an attempt is in progress, ours or the other one's
+        raise QuizError(_l("The self-assessment could not start. Please try again."))
+    if inserted is not None:
+        logger.info(
+            "quiz attempt started attempt=%s user=%s course=%s module=%s",
+            attempt.id,
+            user_id,
+            course.slug,
+            module.slug,
+        )
     return attempt
 
 
-def _move(attempt: QuizAttempt, to: AttemptState) -> None:
+def _check_move(attempt: QuizAttempt, to: AttemptState) -> None:
+    """The state table allows the move; the caller makes it in the database."""
     if to not in ATTEMPT_TRANSITIONS[AttemptState(attempt.state)]:
         raise QuizError(_l("You already submitted this attempt, so it cannot change any more."))
-    attempt.state = to.value
 
 
 def save_answer(
@@ -143,9 +168,20 @@ def save_answer(
         answers[question_id] = option_id
     else:
         answers.pop(question_id, None)
-    attempt.answers = answers  # a new dict, so the JSON column sees the change
-    attempt.updated_at = utcnow()
-    db.session.flush()
+    # Only while in progress: a Submit from another tab that won first is never changed after.
+    saved = db.session.execute(
+        db.update(QuizAttempt)
+        .where(
+            QuizAttempt.id == attempt.id,
+            QuizAttempt.state == AttemptState.IN_PROGRESS.value,
+        )
+        .values(answers=answers, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(attempt)
+    if saved != 1:
+        raise QuizError(_l("You already submitted this attempt, so its answers cannot change."))
+    logger.info("quiz answer saved attempt=%s question=%s", attempt.id, question_id)
 
 
 def submit_attempt(user_id: int, attempt: QuizAttempt, quiz: Quiz, acknowledged: set[str]) -> Grade:
@@ -160,15 +196,38 @@ def submit_attempt(user_id: int, attempt: QuizAttempt, quiz: Quiz, acknowledged:
             _l("Some questions are still unanswered. Check them below before you submit.")
         )
     grade = grade_answers(quiz, attempt.answers or {}, attempt.question_order)
-    _move(attempt, AttemptState.SUBMITTED)
+    _check_move(attempt, AttemptState.SUBMITTED)
     now = utcnow()
-    attempt.score = grade.score
-    attempt.passed = grade.passed
-    attempt.submitted_at = now
-    attempt.updated_at = now
-    # record_self_assessment commits: the attempt and the module's progress change together.
+    # Closed only if still in progress: a second press at the same instant waits for the first
+    # one's commit, then finds nothing to close and shows its results.
+    closed = db.session.execute(
+        db.update(QuizAttempt)
+        .where(
+            QuizAttempt.id == attempt.id,
+            QuizAttempt.state == AttemptState.IN_PROGRESS.value,
+        )
+        .values(
+            state=AttemptState.SUBMITTED.value,
+            score=grade.score,
+            passed=grade.passed,
+            submitted_at=now,
+            updated_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(attempt)
+    if closed != 1:
+        raise QuizError(_l("You already submitted this attempt. Here are its results."))
+    # The same transaction: the attempt and the module's progress change together, or neither.
     modules.record_self_assessment(
         user_id, attempt.course, attempt.module, grade.score, grade.passed, at=now
+    )
+    logger.info(
+        "quiz attempt submitted attempt=%s user=%s score=%s passed=%s",
+        attempt.id,
+        user_id,
+        grade.score,
+        grade.passed,
     )
     return grade
 

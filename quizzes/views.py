@@ -145,6 +145,9 @@ def answer(attempt_id, number):
             current_user.id, attempt, number, form.question.data or "", form.option.data
         )
     except services.QuizError as error:
+        if attempt.submitted:  # submitted meanwhile, from another tab
+            flash(error.message, "info")
+            return redirect(url_for("quizzes.results", attempt_id=attempt.id), code=303)
         return _question_page(attempt, place, number, form, error=error.message, status=400)
     move = request.form.get("move", "next")
     if move == "back":

@@ -302,7 +302,50 @@ BROKEN = {
         f"{M1}/module.en.md",
         "Look at what",
         '<img src="photo.jpg" alt="">\n\nLook at what',
-        [f"{M1}/module.en.md:31: link or image points nowhere: photo.jpg"],
+        [
+            f"{M1}/module.en.md:31: raw HTML is not allowed in course Markdown: <img>; "
+            "write it in Markdown",
+            f"{M1}/module.en.md:31: link or image points nowhere: photo.jpg",
+        ],
+    ),
+    "raw HTML in a module": (
+        f"{M1}/module.en.md",
+        "Look at what",
+        '<div class="note">Look at what',
+        [
+            f"{M1}/module.en.md:31: raw HTML is not allowed in course Markdown: <div>; "
+            "write it in Markdown"
+        ],
+    ),
+    "raw HTML in a box": (
+        f"{M1}/module.en.md",
+        "    What did you wish",
+        "    What did you <em>really</em> wish",
+        [
+            f"{M1}/module.en.md:34: raw HTML is not allowed in course Markdown: <em>; "
+            "write it in Markdown"
+        ],
+    ),
+    "HTML comment in a case study": (
+        f"{M1}/cases/the-bakery.en.md",
+        "Marga, 52,",
+        "Marga, 52, <!-- check her age -->",
+        [
+            f"{M1}/cases/the-bakery.en.md:5: raw HTML is not allowed in course Markdown: <!--; "
+            "write it in Markdown"
+        ],
+    ),
+    "script in a case study": (
+        f"{M1}/cases/the-bakery.en.md",
+        "Marga, 52,",
+        "Marga, 52, <script>alert(1)</script>",
+        [f"{M1}/cases/the-bakery.en.md:5: a <script> is never allowed in course Markdown"],
+    ),
+    "script in a translated module": (
+        f"{M1}/module.nl.md",
+        "## ",
+        "<SCRIPT src=x></SCRIPT>\n\n## ",
+        None,
     ),
     "link in a case study to a section that does not exist": (
         f"{M2}/cases/the-bakery.en.md",
@@ -569,6 +612,9 @@ BROKEN = {
 @pytest.mark.parametrize("relative, old, new, expected", BROKEN.values(), ids=BROKEN.keys())
 def test_each_rule_prints_its_problem(courses, relative, old, new, expected):
     edit(courses, relative, old, new)
+    if expected is None:  # the line depends on the file: found from the edit
+        line = (courses.parent / relative).read_text().splitlines().index(new.split("\n")[0]) + 1
+        expected = [f"{relative}:{line}: a <script> is never allowed in course Markdown"]
     assert problems(courses) == expected
 
 
@@ -576,6 +622,25 @@ def test_valid_isbn_10_and_13_pass(courses):
     edit(courses, f"{M1}/books.en.yml", "  year: 2011\n", "  year: 2011\n  isbn: '080442957X'\n")
     edit(courses, f"{M1}/books.en.yml", "  year: 2012\n", "  year: 2012\n  isbn: '9780307887894'\n")
     assert problems(courses) == []
+
+
+def test_html_in_code_and_autolinks_pass(courses):
+    edit(
+        courses,
+        f"{M1}/module.en.md",
+        "Look at what",
+        "Write `<b>` or <https://example.org> or a < b.\n\n```html\n<script>x</script>\n<div>\n"
+        "```\n\nLook at what",
+    )
+    assert problems(courses) == []
+
+
+def test_a_course_folder_without_course_yml(courses):
+    (courses / "draft-course" / "01-first").mkdir(parents=True)
+    (courses / ".git").mkdir()
+    assert problems(courses) == [
+        "courses/draft-course:1: course.yml is missing: every course folder needs one"
+    ]
 
 
 def test_links_to_files_that_exist_pass(courses):

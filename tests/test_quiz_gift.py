@@ -120,11 +120,54 @@ def test_cli_export_and_import(runner, tmp_path):
     assert len(yaml.safe_load(yml.read_text())["questions"]) == 10
 
 
-def test_cli_import_reports_problems_with_file_and_line(runner):
-    out = runner.invoke(args=["quizzes", "import-gift", str(DATA / "mixed.gift")])
+def test_cli_import_reports_problems_with_file_and_line_and_writes_nothing(runner, tmp_path):
+    yml = tmp_path / "quiz.en.yml"
+    out = runner.invoke(
+        args=["quizzes", "import-gift", str(DATA / "mixed.gift"), "--output", str(yml)]
+    )
     assert out.exit_code == 1  # the file has a syntax error
     assert f"{DATA / 'mixed.gift'}:12: unsupported question type: true-false" in out.output
-    assert "Imported 2 multiple-choice questions." in out.output
+    assert f"{DATA / 'mixed.gift'}:39: syntax error: the answers open" in out.output
+    assert "Nothing was written: fix the problem above" in out.output
+    assert not yml.exists()
+
+
+def test_cli_import_with_an_error_prints_no_yaml(runner):
+    out = runner.invoke(args=["quizzes", "import-gift", str(DATA / "mixed.gift")])
+    assert out.exit_code == 1
+    assert "questions:" not in out.output and "Imported" not in out.output
+
+
+def test_cli_import_with_an_error_leaves_an_earlier_file_as_it_was(runner, tmp_path):
+    yml = tmp_path / "quiz.en.yml"
+    yml.write_text("questions: []\n", encoding="utf-8")
+    runner.invoke(args=["quizzes", "import-gift", str(DATA / "mixed.gift"), "--output", str(yml)])
+    assert yml.read_text(encoding="utf-8") == "questions: []\n"
+
+
+def test_cli_import_of_a_file_that_is_not_utf8(runner, tmp_path):
+    gift = tmp_path / "windows.gift"
+    gift.write_bytes("// caf\u00e9\n\nWhat is it?{~one =caf\u00e9 ~three}\n".encode("cp1252"))
+    yml = tmp_path / "quiz.en.yml"
+    out = runner.invoke(args=["quizzes", "import-gift", str(gift), "--output", str(yml)])
+    assert out.exit_code == 1
+    assert out.output.splitlines() == [
+        f"{gift}:1: the file is not UTF-8 text (byte 0xe9): save it as UTF-8 (Moodle exports "
+        "are) and import it again",
+        "Nothing was written: fix the problem above and import the file again.",
+    ]
+    assert not yml.exists()
+
+
+def test_cli_import_without_errors_writes_and_names_what_it_left_out(runner, tmp_path):
+    source = (DATA / "mixed.gift").read_text(encoding="utf-8").splitlines(keepends=True)
+    gift = tmp_path / "fixed.gift"
+    gift.write_text("".join(source[:37]), encoding="utf-8")  # without the broken question
+    yml = tmp_path / "quiz.en.yml"
+    out = runner.invoke(args=["quizzes", "import-gift", str(gift), "--output", str(yml)])
+    assert out.exit_code == 0, out.output
+    assert f"{gift}:12: unsupported question type: true-false" in out.output
+    assert len(yaml.safe_load(yml.read_text(encoding="utf-8"))["questions"]) == 2
 
 
 def test_cli_export_refuses_an_unknown_module(runner):

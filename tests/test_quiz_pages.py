@@ -3,6 +3,7 @@ results, retake, language switch; nothing of the answers' correctness shows befo
 
 from __future__ import annotations
 
+import logging
 import re
 
 import pytest
@@ -246,3 +247,17 @@ def test_queries_on_results_start_and_scores_do_not_grow_with_attempts(
     for _ in range(4):
         last = _submit_one(app, client)
     assert counts(last.id) == few
+
+
+def test_starting_and_submitting_log_one_line_each_with_ids_only(app, client, learner, caplog):
+    with caplog.at_level(logging.INFO, logger="quizzes.services"):
+        attempt = begin(client)
+        answer_all(client, attempt, right_answers(app))
+        client.post(f"/quizzes/attempts/{attempt.id}/submit", data={"acknowledged": ""})
+    lines = [r.getMessage() for r in caplog.records if r.name == "quizzes.services"]
+    assert [line for line in lines if "answer saved" not in line] == [
+        f"quiz attempt started attempt={attempt.id} user={learner.id} course=test-course "
+        "module=first-module",
+        f"quiz attempt submitted attempt={attempt.id} user={learner.id} score=10 passed=True",
+    ]
+    assert len(lines) == 12  # and one per answer saved: the attempt and question ids only

@@ -1,7 +1,7 @@
 """one quiz attempt in progress per learner per module
 
-Revision ID: 0007_render
-Revises: 0006_outbox
+Revision ID: 0010_render
+Revises: 0009_accounts
 Create Date: 2026-12-02 06:00:00
 
 A double "Start" could open two attempts. Before the unique index, each learner's extra open
@@ -13,8 +13,8 @@ reach is lost.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_render"
-down_revision = "0006_outbox"
+revision = '0010_render'
+down_revision = '0009_accounts'
 branch_labels = None
 depends_on = None
 

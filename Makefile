@@ -24,6 +24,8 @@ install: $(VENV)/.installed
 compile: install
 	$(BIN)/python -c "import i18n; i18n.compile_all()"
 
+# Debug mode: the development secret and no PUBLIC_URL are accepted there, and nowhere else.
+run: export FLASK_DEBUG := 1
 run: install compile
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo load

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 
-from flask import Flask, current_app, g, render_template, request
+from flask import Flask, current_app, g, has_request_context, render_template, request
 from flask_babel import (
     force_locale,
     format_date,
@@ -18,6 +18,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from werkzeug.exceptions import SecurityError
 
 import config
 import i18n
@@ -32,15 +33,19 @@ CSP = (
     "base-uri 'self'; object-src 'none'"
 )
 
+PLAIN = "text/plain; charset=utf-8"
+HSTS = "max-age=31536000"  # a year; no includeSubDomains: other sites may share the domain
+
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(config.from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
-    config.check_secret(app.config, app.debug)
+    config.finish(app.config, app.debug)
     os.makedirs(app.instance_path, exist_ok=True)
     logs.configure(app.config["LOG_FORMAT"], app.config["LOG_LEVEL"])
+    _trust_proxies(app)
 
     _init_extensions(app)
     _load_content(app)
@@ -50,6 +55,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     _register_request_hooks(app)
     _register_unit_of_work(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES proxies the client's address, scheme and host come from their
+    X-Forwarded-* headers (so rate limits count people, not the proxy); never trusted otherwise."""
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
 
 
 def _init_extensions(app: Flask) -> None:
@@ -171,6 +188,12 @@ def _register_errors(app: Flask) -> None:
         logger.warning("rate limit reached: %s", error.description)
         return render_template("errors/429.html", error=error), 429
 
+    @app.errorhandler(413)
+    def too_large(error):
+        """Refused before the body is read; the page needs no form data, so it is bare."""
+        logger.warning("request refused: larger than MAX_CONTENT_LENGTH")
+        return _bare_error_page("413"), 413
+
     @app.errorhandler(DomainError)
     def refused(error: DomainError):
         """A service's refusal that no view turned into a form message."""
@@ -184,6 +207,11 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(400)
     def bad_request(error):
+        if isinstance(error, SecurityError):  # a Host outside TRUSTED_HOSTS: no links to build
+            from flask_babel import gettext as _
+
+            logger.warning("request refused: host not in TRUSTED_HOSTS")
+            return _("This site does not answer at this address."), 400, {"Content-Type": PLAIN}
         return render_template("errors/400.html"), 400
 
     @app.errorhandler(500)
@@ -222,6 +250,8 @@ def _register_request_hooks(app: Flask) -> None:
 
     @app.context_processor
     def layout():
+        if not has_request_context():  # an email rendered by a CLI command or a worker
+            return {}
         if g.get("bare_page"):  # an error page that must not reach the database
             return {"locale": str(get_locale())}
         return {
@@ -239,7 +269,11 @@ def _register_request_hooks(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
-        if current_user.is_authenticated:  # personal pages: never from a shared computer's cache
+        if app.config["PREFERRED_URL_SCHEME"] == "https":
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
+        # Personal pages: never from a shared computer's cache. A bare error page asks no one:
+        # loading the person would reach the database that just failed.
+        if not g.get("bare_page") and current_user.is_authenticated:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 

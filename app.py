@@ -231,6 +231,8 @@ def _bare_error_page(name: str) -> str:
     except Exception:  # the connection itself may be gone; the page must still render
         logger.warning("rollback failed while rendering an error page")
     g.bare_page = True
+    # Nobody is loaded: loading the person would reach the database that just failed.
+    g._login_user = login_manager.anonymous_user()
     languages = current_app.config["LANGUAGES"]
     cookie = request.cookies.get(LANGUAGE_COOKIE)
     language = cookie if cookie in languages else request.accept_languages.best_match(languages)
@@ -271,9 +273,7 @@ def _register_request_hooks(app: Flask) -> None:
         response.headers.setdefault("X-Frame-Options", "DENY")
         if app.config["PREFERRED_URL_SCHEME"] == "https":
             response.headers.setdefault("Strict-Transport-Security", HSTS)
-        # Personal pages: never from a shared computer's cache. A bare error page asks no one:
-        # loading the person would reach the database that just failed.
-        if not g.get("bare_page") and current_user.is_authenticated:
+        if current_user.is_authenticated:  # personal pages: never from a shared computer's cache
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 

@@ -157,7 +157,10 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_cli(app: Flask) -> None:
+    from flask_migrate.cli import db as db_cli
+
     from accounts.cli import users_cli
+    from backup import backup_command
     from demo.cli import demo_cli
     from mentoring.cli import mentoring_cli
     from modules.cli import courses_cli
@@ -171,6 +174,7 @@ def _register_cli(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(quizzes_cli)
     app.cli.add_command(mail_cli)
+    db_cli.add_command(backup_command)  # `flask db backup PATH`, beside `flask db upgrade`
 
 
 def _register_errors(app: Flask) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import CursorResult
 
 from accounts.models import Organisation, Role, User
 from extensions import Invalid, NotFound, db, flush, utcnow
@@ -39,7 +41,7 @@ class EntryNotFound(NotFound):
 class Conflict(Invalid):
     """The save started from an older version: nothing was written; both texts go back."""
 
-    def __init__(self, entry: Entry, mine: str):
+    def __init__(self, entry: Entry | None, mine: str):
         super().__init__("conflict")
         self.entry = entry
         self.mine = mine
@@ -351,10 +353,13 @@ def unread_notifications(user_id: int) -> list[Notification]:
 
 def mark_read_for(user: User, entry: Entry) -> None:
     """The learner opened an entry: its notifications are read."""
-    changed = db.session.execute(
-        db.update(Notification)
-        .filter_by(user_id=user.id, entry_id=entry.id, read_at=None)
-        .values(read_at=utcnow())
+    changed = cast(
+        CursorResult,
+        db.session.execute(
+            db.update(Notification)
+            .filter_by(user_id=user.id, entry_id=entry.id, read_at=None)
+            .values(read_at=utcnow())
+        ),
     )
     if changed.rowcount:
         _flush()

@@ -149,7 +149,7 @@ def approve_proposal(
 ) -> Mentorship:
     """Staff say yes: the pair is proposed to both people, who each accept or decline."""
     organisation = proposal.round.organisation_id
-    require_staff(staff, db.session.get(Organisation, organisation))
+    require_staff(staff, db.session.get_one(Organisation, organisation))
     now = now or utcnow()
     if proposal.state == ProposalState.PROPOSED.value:
         _check_still_free(organisation, proposal.mentee_id, proposal.mentor_id)
@@ -165,7 +165,7 @@ def approve_proposal(
 
 
 def approve_round(staff: User, round_: MatchRound, now: datetime | None = None) -> int:
-    require_staff(staff, db.session.get(Organisation, round_.organisation_id))
+    require_staff(staff, db.session.get_one(Organisation, round_.organisation_id))
     waiting = [p for p in round_.proposals if p.state == ProposalState.PROPOSED.value]
     for proposal in waiting:
         approve_proposal(staff, proposal, now)
@@ -173,7 +173,7 @@ def approve_round(staff: User, round_: MatchRound, now: datetime | None = None) 
 
 
 def drop_proposal(staff: User, proposal: MatchProposal, now: datetime | None = None) -> None:
-    require_staff(staff, db.session.get(Organisation, proposal.round.organisation_id))
+    require_staff(staff, db.session.get_one(Organisation, proposal.round.organisation_id))
     move_proposal(proposal, ProposalState.DROPPED)
     proposal.decided_by_id, proposal.decided_at = staff.id, now or utcnow()
     _flush()
@@ -187,7 +187,7 @@ class Candidate:
 
 def swap_candidates(proposal: MatchProposal, limit: int = 10) -> list[Candidate]:
     """Other mentors this mentee could have, best first: possible and with a place left."""
-    organisation = db.session.get(Organisation, proposal.round.organisation_id)
+    organisation = db.session.get_one(Organisation, proposal.round.organisation_id)
     _, mentors, left, excluded, _ = _pool(organisation, skip_proposals_of=proposal.id)
     mentee_survey = survey_of(proposal.mentee_id, organisation.id)
     if mentee_survey is None:
@@ -217,7 +217,7 @@ def swap_proposal(
     staff: User, proposal: MatchProposal, mentor_id: int, now: datetime | None = None
 ) -> MatchProposal:
     """Give the mentee another mentor in this round; the old proposal is dropped."""
-    require_staff(staff, db.session.get(Organisation, proposal.round.organisation_id))
+    require_staff(staff, db.session.get_one(Organisation, proposal.round.organisation_id))
     choice = next(
         (c for c in swap_candidates(proposal, limit=10_000) if c.mentor.id == mentor_id), None
     )

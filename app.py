@@ -18,6 +18,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from werkzeug.exceptions import SecurityError
 
 import config
 import fields
@@ -33,6 +34,9 @@ CSP = (
     "base-uri 'self'; object-src 'none'"
 )
 
+PLAIN = "text/plain; charset=utf-8"
+HSTS = "max-age=31536000"  # a year; no includeSubDomains: other sites may share the domain
+
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
@@ -41,9 +45,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.update(config.from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
-    config.check_secret(app.config, app.debug)
+    config.finish(app.config, app.debug)
     os.makedirs(app.instance_path, exist_ok=True)
     logs.configure(app.config["LOG_FORMAT"], app.config["LOG_LEVEL"])
+    _trust_proxies(app)
 
     _init_extensions(app)
     _load_content(app)
@@ -53,6 +58,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     _register_request_hooks(app)
     _register_unit_of_work(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES proxies the client's address, scheme and host come from their
+    X-Forwarded-* headers (so rate limits count people, not the proxy); never trusted otherwise."""
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
 
 
 def _init_extensions(app: Flask) -> None:
@@ -143,7 +160,10 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_cli(app: Flask) -> None:
+    from flask_migrate.cli import db as db_cli
+
     from accounts.cli import users_cli
+    from backup import backup_command
     from demo.cli import demo_cli
     from mentoring.cli import mentoring_cli
     from modules.cli import courses_cli
@@ -157,6 +177,7 @@ def _register_cli(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(quizzes_cli)
     app.cli.add_command(mail_cli)
+    db_cli.add_command(backup_command)  # `flask db backup PATH`, beside `flask db upgrade`
 
 
 def _register_errors(app: Flask) -> None:
@@ -174,6 +195,12 @@ def _register_errors(app: Flask) -> None:
         logger.warning("rate limit reached: %s", error.description)
         return render_template("errors/429.html", error=error), 429
 
+    @app.errorhandler(413)
+    def too_large(error):
+        """Refused before the body is read; the page needs no form data, so it is bare."""
+        logger.warning("request refused: larger than MAX_CONTENT_LENGTH")
+        return _bare_error_page("413"), 413
+
     @app.errorhandler(DomainError)
     def refused(error: DomainError):
         """A service's refusal that no view turned into a form message."""
@@ -187,6 +214,11 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(400)
     def bad_request(error):
+        if isinstance(error, SecurityError):  # a Host outside TRUSTED_HOSTS: no links to build
+            from flask_babel import gettext as _
+
+            logger.warning("request refused: host not in TRUSTED_HOSTS")
+            return _("This site does not answer at this address."), 400, {"Content-Type": PLAIN}
         return render_template("errors/400.html"), 400
 
     @app.errorhandler(500)
@@ -206,6 +238,8 @@ def _bare_error_page(name: str) -> str:
     except Exception:  # the connection itself may be gone; the page must still render
         logger.warning("rollback failed while rendering an error page")
     g.bare_page = True
+    # Nobody is loaded: loading the person would reach the database that just failed.
+    g._login_user = login_manager.anonymous_user()
     languages = current_app.config["LANGUAGES"]
     cookie = request.cookies.get(LANGUAGE_COOKIE)
     language = cookie if cookie in languages else request.accept_languages.best_match(languages)
@@ -244,6 +278,8 @@ def _register_request_hooks(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
+        if app.config["PREFERRED_URL_SCHEME"] == "https":
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         if current_user.is_authenticated:  # personal pages: never from a shared computer's cache
             response.headers.setdefault("Cache-Control", "no-store")
         return response

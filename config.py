@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent
 DEVELOPMENT_SECRET = "dev-only-change-me"
@@ -46,6 +47,12 @@ def _int(name: str, default: int, minimum: int = 0) -> int:
     return number
 
 
+def _hosts(name: str) -> list[str] | None:
+    """A comma list of host names (`herstart.example.org, .example.org`), or None when unset."""
+    hosts = [host.strip().lower() for host in (os.environ.get(name) or "").split(",")]
+    return [host for host in hosts if host] or None
+
+
 def _database_url(instance_path: str) -> str:
     database = os.environ.get("DATABASE_URL") or (
         f"sqlite:///{Path(instance_path) / 'herstart.sqlite'}"
@@ -62,20 +69,18 @@ def from_environment(instance_path: str) -> dict:
     env = os.environ.get
     https = env("PREFERRED_URL_SCHEME", "http") == "https"
     secure = _bool("SESSION_COOKIE_SECURE", https)
-    connect_timeout = _int("DATABASE_CONNECT_TIMEOUT", 5, minimum=1)
-    database = _database_url(instance_path)
-    engine_options: dict = {"pool_pre_ping": True}
-    if database.startswith("postgresql"):
-        engine_options["connect_args"] = {"connect_timeout": connect_timeout}
     return {
         "SECRET_KEY": env("SECRET_KEY", DEVELOPMENT_SECRET),
-        "SQLALCHEMY_DATABASE_URI": database,
-        "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
+        "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "DATABASE_CONNECT_TIMEOUT": _int("DATABASE_CONNECT_TIMEOUT", 5, minimum=1),
         "DATABASE_STATEMENT_TIMEOUT_MS": _int("DATABASE_STATEMENT_TIMEOUT_MS", 15000, minimum=1),
         "DATABASE_BUSY_TIMEOUT_MS": _int("DATABASE_BUSY_TIMEOUT_MS", 5000, minimum=1),
         "PREFERRED_URL_SCHEME": "https" if https else "http",
         "PUBLIC_URL": (env("PUBLIC_URL") or "").rstrip("/") or None,
         "TRUSTED_PROXIES": _int("TRUSTED_PROXIES", 0),
+        "TRUSTED_HOSTS": _hosts("TRUSTED_HOSTS"),
+        "MAX_CONTENT_LENGTH": _int("MAX_CONTENT_LENGTH", 1024 * 1024, minimum=1024),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": secure,
@@ -112,6 +117,49 @@ def from_environment(instance_path: str) -> dict:
         "LOG_FORMAT": "json" if env("LOG_FORMAT", "").strip().lower() == "json" else "plain",
         "LOG_LEVEL": env("LOG_LEVEL", "INFO").strip().upper() or "INFO",
     }
+
+
+def finish(settings: dict, debug: bool) -> None:
+    """Complete the settings once the test config is in (values that depend on others), then
+    refuse a start that would run unsafely."""
+    if settings["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        # A database that is down or hangs answers within this, not after the OS gives up.
+        options = dict(settings["SQLALCHEMY_ENGINE_OPTIONS"])
+        settings["SQLALCHEMY_ENGINE_OPTIONS"] = options
+        connect_args = options["connect_args"] = dict(options.get("connect_args", {}))
+        connect_args.setdefault("connect_timeout", settings["DATABASE_CONNECT_TIMEOUT"])
+    check_secret(settings, debug)
+    check_public_url(settings, debug)
+
+
+def check_public_url(settings: dict, debug: bool) -> None:
+    """Links in emails are built from PUBLIC_URL, never from the request's Host header, so
+    outside development it must be set; the Host headers accepted default to its host."""
+    public_url = settings.get("PUBLIC_URL")
+    if public_url:
+        parts = urlsplit(public_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+            raise ConfigError(
+                "Herstart cannot start: PUBLIC_URL must be the site's address starting with "
+                f"https:// or http://, such as https://herstart.example.org, not {public_url!r}."
+            )
+    if debug or settings.get("TESTING"):
+        return
+    if not public_url:
+        raise ConfigError(
+            "Herstart cannot start: PUBLIC_URL must be set to the site's address, such as "
+            "https://herstart.example.org: links in emails are built from it."
+        )
+    from werkzeug.sansio.utils import host_is_trusted
+
+    host = urlsplit(public_url).netloc
+    if settings.get("TRUSTED_HOSTS") is None:
+        settings["TRUSTED_HOSTS"] = [urlsplit(public_url).hostname]
+    elif not host_is_trusted(host, settings["TRUSTED_HOSTS"]):
+        raise ConfigError(
+            f"Herstart cannot start: TRUSTED_HOSTS must include PUBLIC_URL's host {host!r}, "
+            "or every page would be refused."
+        )
 
 
 def check_secret(settings: dict, debug: bool) -> None:

@@ -28,7 +28,7 @@ MAIL_TRANSITIONS: dict[MailState, frozenset[MailState]] = {
 }
 
 
-class OutboxMessage(db.Model):
+class OutboxMessage(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy's dynamic base
     __tablename__ = "outbox_messages"
     __table_args__ = (Index("ix_outbox_messages_state_due", "state", "due_at"),)
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from flask import g, render_template
 from flask_babel import force_locale
+from sqlalchemy import CursorResult
 
 from extensions import db, utcnow
 
@@ -47,11 +49,12 @@ def retry_failed(message_id: int) -> bool:
     from .models import MailState
 
     table = OutboxMessage.__table__
-    changed = db.session.execute(
+    result = db.session.execute(
         table.update()
         .where(table.c.id == message_id, table.c.state == MailState.FAILED.value)
         .values(state=MailState.PENDING.value, due_at=utcnow(), attempts=0)
-    ).rowcount
+    )
+    changed = cast(CursorResult, result).rowcount
     if changed:
         g.setdefault("outbox_queued", []).append(message_id)
         logger.info("mail retry message=%s", message_id)

@@ -31,7 +31,8 @@ def unit_of_work() -> Iterator[None]:
     db.session.commit()
     queued = queued_in_this_unit_of_work()
     if queued:
-        deliver_after_commit(current_app._get_current_object(), queued)
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        deliver_after_commit(app, queued)
 
 
 def in_unit_of_work(command: Callable) -> Callable:

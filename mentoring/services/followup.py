@@ -36,7 +36,7 @@ def health_of(
     pair: Mentorship,
     now: datetime,
     meetings: list[date] | None = None,
-    charter: CharterVersion | None = None,
+    charter: CharterVersion | _NoCharter | None = None,
     feedback_wait_days: int | None = None,
 ) -> PairHealth:
     if meetings is None:

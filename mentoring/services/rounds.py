@@ -162,7 +162,7 @@ def approve_proposal(
 ) -> Mentorship:
     """Staff say yes: the pair is proposed to both people, who each accept or decline, and both
     are emailed. The proposal is claimed first, so of two staff approving it at once one wins."""
-    organisation = db.session.get(Organisation, proposal.round.organisation_id)
+    organisation = db.session.get_one(Organisation, proposal.round.organisation_id)
     require_staff(staff, organisation)
     now = now or utcnow()
     move_proposal(proposal, ProposalState.APPROVED, decided_by_id=staff.id, decided_at=now)
@@ -180,7 +180,7 @@ def approve_proposal(
 def approve_round(staff: User, round_: MatchRound, now: datetime | None = None) -> int:
     """Approve every proposal still waiting, as one change: when one of them cannot go ahead,
     none is approved (the refusal undoes the whole unit of work) and the message says which."""
-    require_staff(staff, db.session.get(Organisation, round_.organisation_id))
+    require_staff(staff, db.session.get_one(Organisation, round_.organisation_id))
     now = now or utcnow()
     waiting = [p for p in round_.proposals if p.state == ProposalState.PROPOSED.value]
     for proposal in waiting:
@@ -200,7 +200,7 @@ def approve_round(staff: User, round_: MatchRound, now: datetime | None = None) 
 
 
 def drop_proposal(staff: User, proposal: MatchProposal, now: datetime | None = None) -> None:
-    require_staff(staff, db.session.get(Organisation, proposal.round.organisation_id))
+    require_staff(staff, db.session.get_one(Organisation, proposal.round.organisation_id))
     move_proposal(
         proposal, ProposalState.DROPPED, decided_by_id=staff.id, decided_at=now or utcnow()
     )
@@ -216,7 +216,7 @@ class Candidate:
 
 def swap_candidates(proposal: MatchProposal, limit: int = 10) -> list[Candidate]:
     """Other mentors this mentee could have, best first: possible and with a place left."""
-    organisation = db.session.get(Organisation, proposal.round.organisation_id)
+    organisation = db.session.get_one(Organisation, proposal.round.organisation_id)
     _, mentors, left, excluded, _ = _pool(organisation, skip_proposals_of=proposal.id)
     mentee_survey = survey_of(proposal.mentee_id, organisation.id)
     if mentee_survey is None:
@@ -246,7 +246,7 @@ def swap_proposal(
     staff: User, proposal: MatchProposal, mentor_id: int, now: datetime | None = None
 ) -> MatchProposal:
     """Give the mentee another mentor in this round; the old proposal is dropped."""
-    require_staff(staff, db.session.get(Organisation, proposal.round.organisation_id))
+    require_staff(staff, db.session.get_one(Organisation, proposal.round.organisation_id))
     choice = next(
         (c for c in swap_candidates(proposal, limit=10_000) if c.mentor.id == mentor_id), None
     )

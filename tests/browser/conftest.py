@@ -62,10 +62,12 @@ def playwright_browser():
 @pytest.fixture
 def live_app(config, tmp_path, smtp):
     """The app on a real port, sharing the test database with the test itself."""
-    # TESTING off, as served; so a secret as long as production requires.
-    app = create_app({**config, "SERVER_NAME": None, "TESTING": False, "SECRET_KEY": "s" * 48})
-    app.test_client_class = FreshContextClient
     port = free_port()
+    # Served as in production, so the production checks apply: a real secret and PUBLIC_URL.
+    production = {"TESTING": False, "SECRET_KEY": "browser-test-" * 4}
+    public = {"SERVER_NAME": None, "PUBLIC_URL": f"http://127.0.0.1:{port}"}
+    app = create_app({**config, **production, **public})
+    app.test_client_class = FreshContextClient
     server = make_server("127.0.0.1", port, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -102,6 +104,9 @@ class Browser:
         dialog.dismiss()
 
     def goto(self, path: str):
+        # What the test set up through services is its own unit of work: it commits first,
+        # as FreshContextClient does, so the server sees it and no write lock is left open.
+        db.session.commit()
         self.page.goto(self.base_url + path)
         self.axe()
         return self.page

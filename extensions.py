@@ -90,3 +90,14 @@ def flush(refusal: type[DomainError], message: object) -> None:
     except IntegrityError as error:
         db.session.rollback()
         raise refusal(message) from error
+
+
+def rows_changed(statement) -> int:
+    """Run a conditional UPDATE in this unit of work and say how many rows it changed: the way
+    a service makes sure that of two requests at the same instant exactly one wins."""
+    from typing import cast
+
+    from sqlalchemy import CursorResult
+
+    result = db.session.execute(statement.execution_options(synchronize_session=False))
+    return cast(CursorResult, result).rowcount

@@ -11,7 +11,7 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from extensions import db, utcnow
+from extensions import db, rows_changed, utcnow
 from outbox.services import external_url, queue_email
 
 from .models import (
@@ -104,11 +104,11 @@ def _spend_invitation(invitation: Invitation) -> None:
     """Mark the invitation used, once: of two requests at the same instant only one changes the
     row (the other waits for its lock, then finds it used), so one membership, one clean no."""
     table = Invitation.__table__
-    spent = db.session.execute(
+    spent = rows_changed(
         table.update()
         .where(table.c.id == invitation.id, table.c.accepted_at.is_(None))
         .values(accepted_at=utcnow())
-    ).rowcount
+    )
     if spent != 1:
         raise AccountError(_l("This invitation has already been used. Sign in instead."))
 

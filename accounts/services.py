@@ -130,7 +130,8 @@ def authenticate(email: str, password: str) -> User:
     """The person behind an address and password; refused when either is wrong, or when the
     address was never confirmed (an account made with a join code before its link was used)."""
     user = find_user_by_email(normalise_email(email))
-    if not password_matches(user, password):
+    matches = password_matches(user, password)  # one hash check, whether or not there is a user
+    if user is None or not matches:
         if user is None:
             logger.warning("sign-in refused: no account with that address")
         else:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import logging
-from typing import cast
 
 from flask import g, render_template
 from flask_babel import force_locale
-from sqlalchemy import CursorResult
 
-from extensions import db, utcnow
+from extensions import db, rows_changed, utcnow
 
 from .models import OutboxMessage
 
@@ -49,12 +47,11 @@ def retry_failed(message_id: int) -> bool:
     from .models import MailState
 
     table = OutboxMessage.__table__
-    result = db.session.execute(
+    changed = rows_changed(
         table.update()
         .where(table.c.id == message_id, table.c.state == MailState.FAILED.value)
         .values(state=MailState.PENDING.value, due_at=utcnow(), attempts=0)
     )
-    changed = cast(CursorResult, result).rowcount
     if changed:
         g.setdefault("outbox_queued", []).append(message_id)
         logger.info("mail retry message=%s", message_id)

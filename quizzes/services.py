@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.dialects import postgresql, sqlite
 
-from extensions import Invalid, NotFound, db, utcnow
+from extensions import Invalid, NotFound, db, rows_changed, utcnow
 from mentoring.services import is_current_mentor
 from modules import services as modules
 from modules.content import Course, Module, Quiz
@@ -169,15 +169,14 @@ def save_answer(
     else:
         answers.pop(question_id, None)
     # Only while in progress: a Submit from another tab that won first is never changed after.
-    saved = db.session.execute(
+    saved = rows_changed(
         db.update(QuizAttempt)
         .where(
             QuizAttempt.id == attempt.id,
             QuizAttempt.state == AttemptState.IN_PROGRESS.value,
         )
         .values(answers=answers, updated_at=utcnow())
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     db.session.refresh(attempt)
     if saved != 1:
         raise QuizError(_l("You already submitted this attempt, so its answers cannot change."))
@@ -200,7 +199,7 @@ def submit_attempt(user_id: int, attempt: QuizAttempt, quiz: Quiz, acknowledged:
     now = utcnow()
     # Closed only if still in progress: a second press at the same instant waits for the first
     # one's commit, then finds nothing to close and shows its results.
-    closed = db.session.execute(
+    closed = rows_changed(
         db.update(QuizAttempt)
         .where(
             QuizAttempt.id == attempt.id,
@@ -213,8 +212,7 @@ def submit_attempt(user_id: int, attempt: QuizAttempt, quiz: Quiz, acknowledged:
             submitted_at=now,
             updated_at=now,
         )
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     db.session.refresh(attempt)
     if closed != 1:
         raise QuizError(_l("You already submitted this attempt. Here are its results."))

@@ -8,7 +8,7 @@ import logging
 from flask_babel import lazy_gettext as _l
 
 from accounts.models import Organisation, User
-from extensions import Invalid, NotFound, db, flush, utcnow
+from extensions import Invalid, NotFound, db, flush, rows_changed, utcnow
 from modules.services import catalogue
 from outbox.services import external_url, queue_email
 
@@ -63,12 +63,11 @@ def move_entry_once(entry: Entry, to: EntryState, **values) -> bool:
     """Move the entry only if the database still holds the state (and version) this request
     read: of two requests at the same instant exactly one moves it. False for the other one."""
     check_move(entry, to)
-    changed = db.session.execute(
+    changed = rows_changed(
         db.update(Entry)
         .where(Entry.id == entry.id, Entry.state == entry.state, Entry.version == entry.version)
         .values(state=to.value, **values)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     db.session.refresh(entry)
     return changed == 1
 
@@ -156,12 +155,12 @@ def unread_notifications(user_id: int) -> list[Notification]:
 
 def mark_read_for(user: User, entry: Entry) -> None:
     """The learner opened an entry: its notifications are read."""
-    changed = db.session.execute(
+    changed = rows_changed(
         db.update(Notification)
         .filter_by(user_id=user.id, entry_id=entry.id, read_at=None)
         .values(read_at=utcnow())
     )
-    if changed.rowcount:
+    if changed:
         _flush()
         logger.info("logbook notifications read entry=%s user=%s", entry.id, user.id)
 

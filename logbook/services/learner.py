@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from accounts.models import Organisation, User
-from extensions import db, utcnow
+from extensions import db, rows_changed, utcnow
 from mentoring import services as mentoring
 from modules.content import Assignment
 
@@ -118,12 +118,11 @@ def _next_version(entry: Entry, text: str, base_version: int, now: datetime) -> 
     state = EntryState(entry.state)
     if state not in SAVE_MOVES:
         raise LogbookError(WAITING_FOR_MENTOR)
-    changed = db.session.execute(
+    changed = rows_changed(
         db.update(Entry)
         .where(Entry.id == entry.id, Entry.version == base_version, Entry.state == state.value)
         .values(text=text, version=base_version + 1, state=SAVE_MOVES[state].value, updated_at=now)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     db.session.refresh(entry)
     if changed != 1:
         if entry.version != base_version:

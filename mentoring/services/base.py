@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import inspect
 from sqlalchemy.orm.attributes import set_committed_value
 
-from extensions import Invalid, NotFound, db, flush
+from extensions import Invalid, NotFound, db, flush, rows_changed
 
 from ..models import (
     CHARTER_TRANSITIONS,
@@ -102,12 +102,9 @@ def _move(row: Any, to: PairState | ProposalState, values: dict[str, Any], refus
     values = {"state": to.value, **values}
     if inspect(row).persistent:
         model = type(row)
-        changed = db.session.execute(
-            db.update(model)
-            .where(model.id == row.id, model.state == row.state)
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        changed = rows_changed(
+            db.update(model).where(model.id == row.id, model.state == row.state).values(**values)
+        )
         if changed != 1:
             raise MentoringError(refusal)
         for name, value in values.items():  # what the database now holds, without a second UPDATE

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 
 from accounts.models import User
-from extensions import db, utcnow
+from extensions import db, rows_changed, utcnow
 
 from ..models import (
     CURRENT_STATES,
@@ -86,7 +86,7 @@ def answer_proposal(
         logger.info("proposal declined pair=%s side=%s", pair.id, side)
         return
     mine = getattr(Mentorship, f"{side}_accepted_at")
-    said_yes = db.session.execute(
+    said_yes = rows_changed(
         db.update(Mentorship)
         .where(
             Mentorship.id == pair.id,
@@ -94,8 +94,7 @@ def answer_proposal(
             mine.is_(None),
         )
         .values({mine: now})
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     if said_yes != 1:
         raise MentoringError(answered)
     db.session.refresh(pair)  # the other person's yes may have arrived a moment ago

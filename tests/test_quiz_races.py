@@ -50,14 +50,14 @@ def at_once(app, user, method: str, url: str, data: dict, parties: int = 2) -> l
     start = threading.Barrier(parties, timeout=10)
     responses: list = [None] * parties
     errors: list[BaseException] = []
-    user_id = user.id  # read here: the test's own session is not the threads' to use
+    user_id = user.get_id()  # read here: the test's own session is not the threads' to use
 
     def press(index: int) -> None:
         try:
             with app.app_context():
                 client = app.test_client()
                 with client.session_transaction() as session:
-                    session["_user_id"] = str(user_id)
+                    session["_user_id"] = user_id
                 start.wait()
                 responses[index] = client.open(url, method=method, data=data)
                 db.session.remove()
@@ -121,7 +121,7 @@ def test_an_answer_saved_after_another_tab_submitted_changes_nothing(app, client
     answer_all(client, attempt, right_answers(app))
     other_tab = client.application.test_client()
     with other_tab.session_transaction() as session:
-        session["_user_id"] = str(learner.id)
+        session["_user_id"] = learner.get_id()
     # This tab still shows question 1; the other tab submits first.
     other_tab.post(f"/quizzes/attempts/{attempt.id}/submit", data={"acknowledged": ""})
     question = attempt.question_order[0]

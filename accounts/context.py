@@ -24,13 +24,28 @@ def current_organisation() -> Organisation | None:
         return g.organisation
     organisation = None
     if current_user.is_authenticated:
-        organisations = current_user.organisations
+        organisations = [o for o in current_user.organisations if not o.is_archived]
         chosen = session.get(ORG_SESSION_KEY)
         organisation = next((o for o in organisations if o.id == chosen), None)
         if organisation is None and organisations:
             organisation = organisations[0]
     g.organisation = organisation
     return organisation
+
+
+def archived_organisations() -> list[Organisation]:
+    """The signed-in person's organisations that a platform admin archived."""
+    if not current_user.is_authenticated:
+        return []
+    return [o for o in current_user.organisations if o.is_archived]
+
+
+def archived_page(organisation: Organisation, status: int = 403):
+    """The clear page for an archived organisation: what happened, and that nothing is lost."""
+    from flask import make_response, render_template
+
+    page = render_template("accounts/archived.html", archived=[organisation])
+    return make_response(page, status)
 
 
 def organisation_by_slug(slug: str) -> Organisation | None:

@@ -97,6 +97,13 @@ def authenticate(email: str, password: str) -> User:
     user = find_user_by_email(normalise_email(email))
     if user is None or not user.check_password(password):
         raise AccountError(_l("The email address or password is not right. Please try again."))
+    if not user.is_active:
+        raise AccountError(
+            _l(
+                "This account is switched off. Ask your organisation or the platform "
+                "administrator to switch it on again: everything in it is kept."
+            )
+        )
     return user
 
 
@@ -109,8 +116,19 @@ class NewInvitation:
     token: str  # shown once, in the link; only its hash is stored
 
 
+def may_manage(user: User, organisation: Organisation) -> bool:
+    """The one rule for an organisation's staff pages: its own staff while it is open, and
+    platform admins always (they restore it). Those pages show status and dates, never logbook
+    text or quiz answers, so this rule never opens those."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_admin:
+        return True
+    return not organisation.is_archived and user.has_role(organisation.id, Role.STAFF)
+
+
 def require_staff(user: User, organisation: Organisation) -> None:
-    if not (user.is_admin or user.has_role(organisation.id, Role.STAFF)):
+    if not may_manage(user, organisation):
         raise PermissionDenied
 
 
@@ -147,6 +165,10 @@ def open_invitation(token: str) -> Invitation:
         raise AccountError(
             _l("This invitation has expired. Ask the person who invited you for a new one.")
         )
+    if invitation.organisation.is_archived:
+        raise AccountError(
+            _l("This organisation is closed on Herstart for now, so the invitation cannot be used.")
+        )
     return invitation
 
 
@@ -175,7 +197,7 @@ def join_with_code(code: str, email: str, name: str, password: str, language: st
     organisation = db.session.scalar(
         db.select(Organisation).filter_by(join_code=code.strip().upper())
     )
-    if organisation is None or not code.strip():
+    if organisation is None or not code.strip() or organisation.is_archived:
         raise AccountError(
             _l("We do not know this join code. Check it with your organisation."), field="code"
         )

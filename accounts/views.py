@@ -23,6 +23,7 @@ from .context import (
     LANGUAGE_COOKIE,
     ORG_SESSION_KEY,
     TEXT_SIZE_COOKIE,
+    archived_page,
     safe_next,
 )
 from .forms import (
@@ -269,11 +270,16 @@ def switch_organisation():
     if not form.validate_on_submit():
         abort(400)
     wanted = int(form.organisation_id.data) if form.organisation_id.data.isdigit() else None
-    if wanted not in {o.id for o in current_user.organisations}:
+    chosen = next((o for o in current_user.organisations if o.id == wanted), None)
+    if chosen is None:
         abort(404)
+    if chosen.is_archived:
+        abort(archived_page(chosen))
     session[ORG_SESSION_KEY] = wanted
     return redirect(_home())
 
 
 def user_loader(user_id: str):
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    """A deactivated account's sessions and remember cookies stop working at once."""
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    return user if user is not None and user.is_active else None

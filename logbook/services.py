@@ -8,7 +8,8 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
-from accounts.models import Organisation, Role, User
+from accounts.models import Organisation, User
+from accounts.services import may_manage
 from extensions import Invalid, NotFound, db, flush, utcnow
 from mentoring import services as mentoring
 from modules.content import Assignment
@@ -376,8 +377,9 @@ class EntryStatus:
 
 
 def entry_statuses(staff: User, organisation: Organisation) -> list[EntryStatus]:
-    """Staff of the organisation only; the query never selects a text column."""
-    if not staff.has_role(organisation.id, Role.STAFF):
+    """Whoever may manage the organisation (its staff, platform admins); the query never
+    selects a text column."""
+    if not may_manage(staff, organisation):
         raise EntryNotFound()
     rows = db.session.execute(
         db.select(

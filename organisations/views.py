@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from flask_mailman import EmailMessage
 
 from accounts import services
-from accounts.context import organisation_by_slug
+from accounts.context import archived_page, organisation_by_slug
 from accounts.models import Invitation, Membership, Role
 from extensions import db
 
@@ -15,13 +15,14 @@ from .forms import InvitationForm
 
 
 def staff_organisation(slug: str):
-    """The organisation, or 404; 403 unless the signed-in person is its staff or an admin."""
+    """The organisation, or 404; 403 unless `may_manage` lets the signed-in person in; its own
+    staff find a clear page while a platform admin has archived it."""
     organisation = organisation_by_slug(slug)
     if organisation is None:
         abort(404)
-    try:
-        services.require_staff(current_user, organisation)
-    except services.PermissionDenied:
+    if not services.may_manage(current_user, organisation):
+        if organisation.is_archived and current_user.has_role(organisation.id, Role.STAFF):
+            abort(archived_page(organisation))
         abort(403)
     return organisation
 

@@ -81,13 +81,13 @@ class OrganisationForm(EditOrganisationForm):
         description=_l(
             "Small letters, digits and hyphens, such as job-agency-west. It cannot change later."
         ),
-        filters=[lambda value: value.strip().lower() if isinstance(value, str) else value],
+        filters=[strip],  # capitals are kept as typed; the service writes it in small letters
         validators=[
             DataRequired(_l("Enter a short name for web addresses.")),
             single_line,
             Length(max=SLUG_MAX, message=_l("The short name can be at most 60 characters.")),
             Regexp(
-                SLUG_PATTERN,
+                re.compile(SLUG_PATTERN.pattern, re.IGNORECASE),
                 message=_l("Use only small letters, digits and hyphens, such as job-agency-west."),
             ),
         ],

@@ -48,7 +48,18 @@ def archived_page(organisation: Organisation, status: int = 403):
     return make_response(page, status)
 
 
+def staff_refusal(organisation: Organisation):
+    """For `abort()` when `may_manage` said no: the clear page to a member of an organisation a
+    platform admin archived, 403 to everyone else."""
+    if organisation.is_archived and current_user.is_authenticated:
+        if current_user.roles_in(organisation.id):
+            return archived_page(organisation)
+    return 403
+
+
 def organisation_by_slug(slug: str) -> Organisation | None:
+    if "\x00" in slug or len(slug) > 60:  # no slug holds them; PostgreSQL would refuse a NUL
+        return None
     return db.session.scalar(db.select(Organisation).filter_by(slug=slug))
 
 

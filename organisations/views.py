@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from flask_mailman import EmailMessage
 
 from accounts import services
-from accounts.context import archived_page, organisation_by_slug
+from accounts.context import organisation_by_slug, staff_refusal
 from accounts.models import Invitation, Membership, Role
 from extensions import db
 
@@ -21,9 +21,7 @@ def staff_organisation(slug: str):
     if organisation is None:
         abort(404)
     if not services.may_manage(current_user, organisation):
-        if organisation.is_archived and current_user.has_role(organisation.id, Role.STAFF):
-            abort(archived_page(organisation))
-        abort(403)
+        abort(staff_refusal(organisation))
     return organisation
 
 

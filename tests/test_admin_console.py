@@ -178,8 +178,12 @@ def test_members_of_an_archived_organisation_see_a_clear_page(client, archived):
     assert "Nothing is lost" in response.text
     client.post("/logout")
     client.post("/login", data={"email": "staff@example.org", "password": PASSWORD})
-    response = client.get(f"/organisations/{organisation.slug}/people")
-    assert response.status_code == 403 and "closed on Herstart" in response.text
+    for url in (
+        f"/organisations/{organisation.slug}/people",
+        f"/logbook/staff/{organisation.slug}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 403 and "closed on Herstart" in response.text, url
 
 
 def test_an_archived_organisation_refuses_its_join_code_and_keeps_everyone(client, archived):
@@ -217,3 +221,8 @@ def test_the_admin_finds_the_console_on_the_dashboard(client, admin):
     page = client.get("/dashboard").text
     assert "Platform console" in page and 'href="/admin/"' in page
     assert "You are not part of an organisation yet" not in page
+
+
+@pytest.mark.parametrize("slug", ["%00", "no-such-organisation", "a" * 300])
+def test_an_unknown_or_impossible_short_name_is_not_found(client, admin, slug):
+    assert client.get(f"/admin/organisations/{slug}").status_code == 404

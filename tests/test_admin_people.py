@@ -137,3 +137,19 @@ def test_people_and_audit_pages_take_as_many_statements_for_10_as_for_100(
     few = statements()
     grow(90)
     assert statements() == few
+
+
+def test_a_switched_off_accounts_remember_cookie_is_refused_too(app, client, admin, make):
+    make.user(Role.LEARNER, email="anna@example.org")
+    hers = app.test_client()
+    hers.post("/login", data={"email": "anna@example.org", "password": PASSWORD, "remember": "y"})
+    cookie = hers.get_cookie("remember_token", domain="herstart.test")
+    copy = app.test_client()
+    copy.set_cookie("remember_token", cookie.value, domain=cookie.domain)
+    assert copy.get("/dashboard").status_code == 200
+
+    anna = db.session.scalar(db.select(User).filter_by(email="anna@example.org"))
+    client.post(f"/admin/people/{anna.id}/deactivate")
+    again = app.test_client()
+    again.set_cookie("remember_token", cookie.value, domain=cookie.domain)
+    assert "/login" in again.get("/dashboard").headers["Location"]

@@ -7,7 +7,14 @@ from datetime import timedelta
 import pytest
 
 from accounts import organisations
-from accounts.models import AuditEntry, Invitation, Organisation, Role, find_user_by_email
+from accounts.models import (
+    AuditEntry,
+    Invitation,
+    Membership,
+    Organisation,
+    Role,
+    find_user_by_email,
+)
 from extensions import db, utcnow
 from modules.models import HiddenCourse, SectionRead
 from tests.factories import PASSWORD
@@ -226,3 +233,17 @@ def test_the_admin_finds_the_console_on_the_dashboard(client, admin):
 @pytest.mark.parametrize("slug", ["%00", "no-such-organisation", "a" * 300])
 def test_an_unknown_or_impossible_short_name_is_not_found(client, admin, slug):
     assert client.get(f"/admin/organisations/{slug}").status_code == 404
+
+
+def test_a_member_of_two_works_in_the_open_one_and_cannot_switch_to_the_archived(
+    client, auth, archived, make
+):
+    organisation, people = archived
+    open_one = make.organisation("Open agency")
+    learner = people["learner"]
+    db.session.add(Membership(user=learner, organisation=open_one, role=Role.LEARNER.value))
+    db.session.commit()
+    auth.login(learner)
+    assert "You are at Open agency as learner." in client.get("/dashboard").text
+    response = client.post("/account/organisation", data={"organisation_id": organisation.id})
+    assert response.status_code == 403 and "Closed agency has stopped" in response.text

@@ -7,12 +7,14 @@ from playwright.sync_api import expect
 
 from accounts import services
 from accounts.models import Role, find_user_by_email
+from extensions import db
 
 
 def test_invitation_language_and_text_size_are_kept(browser, live_app, make):
     organisation = make.organisation("Job agency West")
     staff = make.user(Role.STAFF, organisation)
     invitation = services.create_invitation(staff, organisation, "new@example.org", Role.LEARNER)
+    db.session.commit()  # the test's own unit of work, before the browser asks for it
     page = browser.goto(f"/join/{invitation.token}")
 
     page.get_by_label("Your name").fill("Anna de Boer")

@@ -8,6 +8,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from accounts.models import Role
+from extensions import db
 from logbook import services
 from logbook.models import EntryState
 from tests.factories import PASSWORD
@@ -133,6 +134,7 @@ def test_conflict_preview_revisions_print_and_staff_pages_in_dutch(browser, live
     browser.goto(E)
     # Another device saves meanwhile; this page still holds version 1.
     services.save_entry(learner, organisation, "test-course", assignment(), "Van de telefoon", 1)
+    db.session.commit()  # that device's request committed before this page saves
     page.get_by_label("Uw tekst").fill("Van de laptop")
     page.get_by_role("button", name="Voorbeeld").click()
     expect(page.get_by_role("heading", name="Voorbeeld (nog niet opgeslagen)")).to_be_visible()

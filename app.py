@@ -144,6 +144,7 @@ def _register_blueprints(app: Flask) -> None:
 
     # Models of every feature must be known before migrations or create_all look at metadata.
     import accounts.models  # noqa: F401
+    import admin
     import dashboard
     import logbook
     import mentoring
@@ -154,7 +155,17 @@ def _register_blueprints(app: Flask) -> None:
     import outbox.models  # noqa: F401
     import quizzes
 
-    blueprints = (accounts, outbox, dashboard, organisations, mentoring, modules, quizzes, logbook)
+    blueprints = (
+        accounts,
+        outbox,
+        dashboard,
+        organisations,
+        admin,
+        mentoring,
+        modules,
+        quizzes,
+        logbook,
+    )
     for package in blueprints:
         app.register_blueprint(package.bp)
 
@@ -163,6 +174,7 @@ def _register_cli(app: Flask) -> None:
     from flask_migrate.cli import db as db_cli
 
     from accounts.cli import users_cli
+    from admin.cli import orgs_cli
     from backup import backup_command
     from demo.cli import demo_cli
     from mentoring.cli import mentoring_cli
@@ -171,6 +183,7 @@ def _register_cli(app: Flask) -> None:
     from quizzes.cli import quizzes_cli
 
     app.cli.add_command(users_cli)
+    app.cli.add_command(orgs_cli)
     app.cli.add_command(courses_cli)
     app.cli.add_command(mentoring_cli)
     app.cli.add_command(i18n.i18n_cli)
@@ -250,12 +263,14 @@ def _bare_error_page(name: str) -> str:
 def _register_request_hooks(app: Flask) -> None:
     from accounts.context import current_organisation, display_settings, role_label
     from accounts.forms import DisplayForm
+    from accounts.services import may_manage
 
     app.add_template_filter(role_label, "role_label")
     app.add_template_global(lambda endpoint: endpoint in app.view_functions, "has_endpoint")
     for helper in (format_date, format_datetime, format_time, format_timedelta):
         app.add_template_global(helper)
     app.add_template_global(role_label, "role_label")
+    app.add_template_global(may_manage, "may_manage")
 
     @app.context_processor
     def layout():

@@ -64,6 +64,7 @@ CATALOGUES = (
             "templates/organisations/email",
         ),
     ),
+    Source("admin/translations", ("admin", "templates/admin")),
     Source("modules/translations", ("modules", "templates/modules")),
     Source("quizzes/translations", ("quizzes", "templates/quizzes")),
     Source("logbook/translations", ("logbook", "templates/logbook")),

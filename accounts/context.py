@@ -24,7 +24,7 @@ def current_organisation() -> Organisation | None:
         return g.organisation
     organisation = None
     if current_user.is_authenticated:
-        organisations = current_user.organisations
+        organisations = [o for o in current_user.organisations if not o.is_archived]
         chosen = session.get(ORG_SESSION_KEY)
         organisation = next((o for o in organisations if o.id == chosen), None)
         if organisation is None and organisations:
@@ -33,7 +33,33 @@ def current_organisation() -> Organisation | None:
     return organisation
 
 
+def archived_organisations() -> list[Organisation]:
+    """The signed-in person's organisations that a platform admin archived."""
+    if not current_user.is_authenticated:
+        return []
+    return [o for o in current_user.organisations if o.is_archived]
+
+
+def archived_page(organisation: Organisation, status: int = 403):
+    """The clear page for an archived organisation: what happened, and that nothing is lost."""
+    from flask import make_response, render_template
+
+    page = render_template("accounts/archived.html", archived=[organisation])
+    return make_response(page, status)
+
+
+def staff_refusal(organisation: Organisation):
+    """For `abort()` when `may_manage` said no: the clear page to a member of an organisation a
+    platform admin archived, 403 to everyone else."""
+    if organisation.is_archived and current_user.is_authenticated:
+        if current_user.roles_in(organisation.id):
+            return archived_page(organisation)
+    return 403
+
+
 def organisation_by_slug(slug: str) -> Organisation | None:
+    if "\x00" in slug or len(slug) > 60:  # no slug holds them; PostgreSQL would refuse a NUL
+        return None
     return db.session.scalar(db.select(Organisation).filter_by(slug=slug))
 
 

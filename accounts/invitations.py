@@ -97,6 +97,10 @@ def open_invitation(token: str) -> Invitation:
         raise AccountError(
             _l("This invitation has expired. Ask the person who invited you for a new one.")
         )
+    if invitation.organisation.is_archived:
+        raise AccountError(
+            _l("This organisation is closed on Herstart for now, so the invitation cannot be used.")
+        )
     return invitation
 
 

@@ -75,7 +75,7 @@ def join_with_code(code: str, email: str, name: str, password: str, language: st
     address that already has an account, email its owner what to do instead. The caller answers
     the same in both cases, so nobody finds out who has an account."""
     organisation = organisation_for_code(code)
-    if organisation is None:
+    if organisation is None or organisation.is_archived:
         raise AccountError(
             _l("We do not know this join code. Check it with your organisation."), field="code"
         )

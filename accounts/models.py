@@ -70,6 +70,8 @@ class User(UserMixin, db.Model):
     confirmed_at: Mapped[datetime | None]
     # Carried by every session and remember cookie of this person; a new one ends them all.
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
+    # Set by a platform admin: the account cannot sign in and its sessions end; its data stays.
+    deactivated_at: Mapped[datetime | None]
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
@@ -87,6 +89,11 @@ class User(UserMixin, db.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.confirmed_at is not None
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses to sign in an inactive account."""
+        return self.deactivated_at is None
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(
@@ -119,6 +126,12 @@ class Organisation(db.Model):
     default_language: Mapped[str] = mapped_column(String(8), default="en")
     join_code: Mapped[str | None] = mapped_column(String(32), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Archived by a platform admin: nobody opens it until it is restored; nothing is deleted.
+    archived_at: Mapped[datetime | None]
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 class Membership(db.Model):
@@ -155,6 +168,41 @@ class Invitation(db.Model):
     accepted_at: Mapped[datetime | None]
 
     organisation: Mapped[Organisation] = relationship(lazy="joined")
+
+
+class AuditAction(enum.StrEnum):
+    ORGANISATION_CREATED = "organisation_created"
+    ORGANISATION_EDITED = "organisation_edited"
+    ORGANISATION_ARCHIVED = "organisation_archived"
+    ORGANISATION_RESTORED = "organisation_restored"
+    STAFF_INVITED = "staff_invited"
+    RESET_LINK_SENT = "reset_link_sent"
+    ACCOUNT_DEACTIVATED = "account_deactivated"
+    ACCOUNT_REACTIVATED = "account_reactivated"
+
+
+class AuditEntry(db.Model):
+    """One action in the platform console or its commands: who did what to which object, when.
+    `actor_id` is empty for a command run on the server without naming an administrator."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(40))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    # What else identifies the object, such as the address an invitation went to.
+    detail: Mapped[str | None] = mapped_column(String(EMAIL_MAX))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+    organisation: Mapped[Organisation | None] = relationship()
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id])
 
 
 def find_user_by_email(email: str) -> User | None:

@@ -137,6 +137,13 @@ def authenticate(email: str, password: str) -> User:
         else:
             logger.warning("sign-in refused: wrong password user=%s", user.id)
         raise AccountError(_l("The email address or password is not right. Please try again."))
+    if not user.is_active:
+        raise AccountError(
+            _l(
+                "This account is switched off. Ask your organisation or the platform "
+                "administrator to switch it on again: everything in it is kept."
+            )
+        )
     if not user.is_confirmed:
         logger.warning("sign-in refused: address not confirmed user=%s", user.id)
         raise AccountError(
@@ -163,8 +170,19 @@ def end_sessions(user: User) -> None:
     logger.info("sessions ended user=%s", user.id)
 
 
+def may_manage(user: User, organisation: Organisation) -> bool:
+    """The one rule for an organisation's staff pages: its own staff while it is open, and
+    platform admins always (they restore it). Those pages show status and dates, never logbook
+    text or quiz answers, so this rule never opens those."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_admin:
+        return True
+    return not organisation.is_archived and user.has_role(organisation.id, Role.STAFF)
+
+
 def require_staff(user: User, organisation: Organisation) -> None:
-    if not (user.is_admin or user.has_role(organisation.id, Role.STAFF)):
+    if not may_manage(user, organisation):
         raise PermissionDenied
 
 
@@ -187,9 +205,14 @@ def request_password_reset(email: str) -> None:
     if user is None:
         logger.info("password reset asked for an address without an account")
         return
+    queue_reset_email(user, user.language or current_language())
+
+
+def queue_reset_email(user: User, language: str) -> None:
+    """The email with a link to choose a new password, queued for after the commit."""
     queue_email(
         to=user.email,
-        language=user.language or current_language(),
+        language=language,
         template="accounts/email/reset.txt",
         subject=_l("Choose a new password for Herstart"),
         user=user,

@@ -27,6 +27,7 @@ from .context import (
     LANGUAGE_COOKIE,
     ORG_SESSION_KEY,
     TEXT_SIZE_COOKIE,
+    archived_page,
     safe_next,
 )
 from .forms import (
@@ -249,8 +250,11 @@ def switch_organisation():
     if not form.validate_on_submit():
         abort(400)
     wanted = form.organisation_id.data
-    if wanted not in {o.id for o in current_user.organisations}:
+    chosen = next((o for o in current_user.organisations if o.id == wanted), None)
+    if chosen is None:
         abort(404)
+    if chosen.is_archived:
+        abort(archived_page(chosen))
     session[ORG_SESSION_KEY] = wanted
     return redirect(home())
 
@@ -264,4 +268,4 @@ def user_loader(user_id: str):
     user = db.session.get(User, int(number))
     if not services.session_token_matches(user, token) or not user.is_confirmed:
         return None
-    return user
+    return user if user.is_active else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accounts.models import Role
+from accounts.services import may_manage
 from extensions import db, utcnow
 from mentoring import services
 from mentoring.health import Health
@@ -12,7 +12,7 @@ from .panels import Panel
 
 
 def panel(user, organisation, roles) -> Panel | None:
-    if Role.STAFF not in roles and not user.is_admin:
+    if not may_manage(user, organisation):
         return None
     statuses = services.pair_statuses(organisation, utcnow())
     to_review = db.session.scalar(

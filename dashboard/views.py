@@ -3,7 +3,7 @@
 from flask import redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from accounts.context import current_organisation
+from accounts.context import archived_organisations, current_organisation
 from accounts.forms import OrganisationSwitchForm
 from accounts.models import Role
 
@@ -25,6 +25,7 @@ def index():
     return render_template(
         "dashboard/index.html",
         organisation=organisation,
+        archived=[] if organisation else archived_organisations(),
         roles=roles,
         Role=Role,
         switch_form=OrganisationSwitchForm(),

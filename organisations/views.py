@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from accounts import invitations, joining, services
-from accounts.context import organisation_by_slug
+from accounts.context import organisation_by_slug, staff_refusal
 from accounts.models import Invitation, Membership, Role
 from extensions import db
 
@@ -14,14 +14,13 @@ from .forms import InvitationForm, JoinCodeForm
 
 
 def staff_organisation(slug: str):
-    """The organisation, or 404; 403 unless the signed-in person is its staff or an admin."""
+    """The organisation, or 404; 403 unless `may_manage` lets the signed-in person in; its own
+    staff find a clear page while a platform admin has archived it."""
     organisation = organisation_by_slug(slug)
     if organisation is None:
         abort(404)
-    try:
-        services.require_staff(current_user, organisation)
-    except services.PermissionDenied:
-        abort(403)
+    if not services.may_manage(current_user, organisation):
+        abort(staff_refusal(organisation))
     return organisation
 
 

@@ -23,6 +23,7 @@ def unit_of_work() -> Iterator[None]:
     except BaseException:
         db.session.rollback()
         forget_queued()
+        g.pop("unit_of_work_doomed", None)  # undone: the next unit in this context starts clean
         raise
     if g.pop("unit_of_work_doomed", False):
         db.session.rollback()

@@ -174,9 +174,11 @@ def test_staff_see_no_logbook_text(client, auth, world):
         assert "Private plan" not in response.get_data(as_text=True), url
 
 
-def test_staff_see_states_and_dates_but_no_text(client, auth, world, make):
+@pytest.mark.parametrize("who", ["staff", "admin"])
+def test_staff_and_admins_see_states_and_dates_but_no_text(client, auth, world, make, who):
+    """One rule (may_manage) lets both in; neither reads the text."""
     make_entry(world["learner"], EntryState.SUBMITTED, text="Private plan")
-    auth.login(world["staff"])
+    auth.login(world["staff"] if who == "staff" else make.user(None, is_admin=True))
     page = client.get(f"/logbook/staff/{world['organisation'].slug}/").get_data(as_text=True)
     assert "Marianne" in page and "Waiting for feedback" in page
     assert "Private plan" not in page

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from accounts.models import Organisation, Role, User
+from accounts.models import Organisation, User
+from accounts.services import may_manage
 from extensions import db
 
 from ..models import Entry
@@ -25,8 +26,9 @@ class EntryStatus:
 
 
 def entry_statuses(staff: User, organisation: Organisation) -> list[EntryStatus]:
-    """Staff of the organisation only; the query never selects a text column."""
-    if not staff.has_role(organisation.id, Role.STAFF):
+    """Whoever may manage the organisation (its staff, platform admins); the query never
+    selects a text column."""
+    if not may_manage(staff, organisation):
         raise EntryNotFound()
     rows = db.session.execute(
         db.select(

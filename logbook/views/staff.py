@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, render_template
 from flask_login import current_user, login_required
 
-from accounts.context import organisation_by_slug
+from accounts.context import organisation_by_slug, staff_refusal
 
 from .. import bp, services
 from . import courses_of, lang, titles_by_key
@@ -20,7 +20,7 @@ def staff_overview(slug):
     try:
         statuses = services.entry_statuses(current_user, organisation)
     except services.EntryNotFound:
-        abort(403)
+        abort(staff_refusal(organisation))
     titles = {c.slug: titles_by_key(c, lang()) for c in courses_of(organisation)}
     return render_template(
         "logbook/staff_overview.html",

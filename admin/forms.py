@@ -4,27 +4,14 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    EmailField,
-    RadioField,
-    SearchField,
-    SelectMultipleField,
-    StringField,
-)
-from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
+from wtforms import BooleanField
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from accounts.forms import language_choices, strip
+from accounts.forms import language_choices
 from accounts.models import EMAIL_MAX
 from accounts.organisations import NAME_MAX, SLUG_MAX, SLUG_PATTERN
-
-CONTROL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-
-
-def single_line(form, field) -> None:
-    if isinstance(field.data, str) and CONTROL.search(field.data):
-        raise ValidationError(_l("Remove the special characters: type plain text on one line."))
+from fields import EmailField, RadioField, SearchField, SelectMultipleField, StringField
 
 
 class CoursesField(SelectMultipleField):
@@ -37,10 +24,8 @@ class CoursesField(SelectMultipleField):
 def _name():
     return StringField(
         _l("Name of the organisation"),
-        filters=[strip],
         validators=[
             DataRequired(_l("Enter the name of the organisation.")),
-            single_line,
             Length(max=NAME_MAX, message=_l("The name can be at most 120 characters long.")),
         ],
     )
@@ -81,10 +66,9 @@ class OrganisationForm(EditOrganisationForm):
         description=_l(
             "Small letters, digits and hyphens, such as job-agency-west. It cannot change later."
         ),
-        filters=[strip],  # capitals are kept as typed; the service writes it in small letters
+        # capitals are kept as typed; the service writes it in small letters
         validators=[
             DataRequired(_l("Enter a short name for web addresses.")),
-            single_line,
             Length(max=SLUG_MAX, message=_l("The short name can be at most 60 characters.")),
             Regexp(
                 re.compile(SLUG_PATTERN.pattern, re.IGNORECASE),
@@ -97,10 +81,8 @@ class OrganisationForm(EditOrganisationForm):
 class InviteStaffForm(FlaskForm):
     email = EmailField(
         _l("Email address of the staff member"),
-        filters=[strip],
         validators=[
             DataRequired(_l("Enter the email address of the person you invite.")),
-            single_line,
             Email(_l("Enter an email address like name@example.com."), check_deliverability=False),
             Length(max=EMAIL_MAX, message=_l("An email address can be at most 254 characters.")),
         ],
@@ -113,10 +95,8 @@ class PeopleSearchForm(FlaskForm):
 
     q = SearchField(
         _l("Name or email address"),
-        filters=[strip],
         validators=[
             Optional(),
-            single_line,
             Length(max=EMAIL_MAX, message=_l("Type at most 254 characters.")),
         ],
     )

@@ -19,7 +19,7 @@ def admin(make, auth):
 def signed_in_as(app, user):
     other = app.test_client()
     with other.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
     return other
 

@@ -57,7 +57,7 @@ def unreachable(request, config):
     )
     client = unreachable_app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = "1"
+        session["_user_id"] = "1:token"  # any signed-in session: the loader must reach the database
         session["_fresh"] = True
     yield client, timeout
     with unreachable_app.app_context():

@@ -25,7 +25,8 @@ def test_the_client_address_comes_from_a_trusted_proxy_only(config, proxies, see
 class TestSignInLimitBehindAProxy:
     @pytest.fixture
     def config(self, config):
-        return {**config, "RATELIMIT_ENABLED": True, "RATELIMIT_AUTH": "1 per minute"}
+        # The per-address limit is the one a shared proxy address would exhaust.
+        return {**config, "RATELIMIT_ENABLED": True, "RATELIMIT_AUTH_ADDRESS": "1 per minute"}
 
     def sign_in(self, client, address: str, email: str):
         return client.post(

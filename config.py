@@ -103,6 +103,10 @@ def from_environment(instance_path: str) -> dict:
         "COURSES_ROOT": env("COURSES_ROOT", str(ROOT / "courses")),
         "PASSWORD_METHOD": "scrypt",
         "INVITATION_DAYS": _int("INVITATION_DAYS", 14, minimum=1),
+        # A member import of 5,000 rows travels in one form field (pasted, or signed for the
+        # confirmation); Flask's default of 500 kB per field would refuse it.
+        "MAX_FORM_MEMORY_SIZE": 8 * 1024 * 1024,
+        "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
         "RESET_HOURS": _int("RESET_HOURS", 24, minimum=1),
         "LOG_FORMAT": "json" if env("LOG_FORMAT", "").strip().lower() == "json" else "plain",
         "LOG_LEVEL": env("LOG_LEVEL", "INFO").strip().upper() or "INFO",

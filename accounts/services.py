@@ -154,7 +154,8 @@ def accept_invitation(token: str, name: str, password: str, language: str | None
     """A new person sets name and password; the invitation is spent in the same commit."""
     invitation = open_invitation(token)
     user = _new_user(invitation.email, name, password, language)
-    add_membership(user, invitation.organisation, Role(invitation.role))
+    membership = add_membership(user, invitation.organisation, Role(invitation.role))
+    membership.group_label = invitation.group_label  # the cohort a CSV import named
     invitation.accepted_at = utcnow()
     _flush()
     return user
@@ -166,6 +167,7 @@ def accept_invitation_as(user: User, token: str) -> Membership:
     if normalise_email(user.email) != invitation.email:
         raise AccountError(_l("This invitation was sent to another email address."))
     membership = add_membership(user, invitation.organisation, Role(invitation.role))
+    membership.group_label = membership.group_label or invitation.group_label
     invitation.accepted_at = utcnow()
     _flush()
     return membership

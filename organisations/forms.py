@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, RadioField, SelectChoice
+from flask_wtf.file import FileField
+from wtforms import EmailField, HiddenField, RadioField, SelectChoice, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
 from accounts.forms import strip
@@ -27,3 +28,36 @@ class InvitationForm(FlaskForm):
         default=Role.LEARNER.value,
         validators=[InputRequired(_l("Choose a role."))],
     )
+
+
+def role_choices():
+    return [
+        SelectChoice(Role.LEARNER.value, _l("Learner")),
+        SelectChoice(Role.MENTOR.value, _l("Mentor")),
+        SelectChoice(Role.STAFF.value, _l("Staff")),
+    ]
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(
+        _l("Role"), choices=role_choices, validators=[InputRequired(_l("Choose a role."))]
+    )
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only the CSRF token."""
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        _l("A CSV file"),
+        description=_l("Saved from Excel or another spreadsheet as CSV, up to 5,000 rows."),
+    )
+    pasted = TextAreaField(
+        _l("Or paste the rows here"),
+        description=_l("Copy the rows with the column names from your spreadsheet."),
+    )
+
+
+class ConfirmImportForm(FlaskForm):
+    payload = HiddenField(validators=[DataRequired()])

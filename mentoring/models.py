@@ -39,6 +39,8 @@ CURRENT_STATES = (PairState.ACCEPTED.value, PairState.ACTIVE.value)
 # A person in one of these has a pair or a proposal to answer: not matched again meanwhile.
 TAKEN_STATES = (PairState.PROPOSED.value, *CURRENT_STATES)
 CLOSED_STATES = (PairState.ENDED.value, PairState.REMATCHED.value)
+# The end reason of a pair whose mentor or mentee staff deactivated in the organisation.
+MEMBER_DEACTIVATED = "member deactivated"
 
 
 class SurveyRole(enum.StrEnum):
@@ -221,6 +223,10 @@ class Mentorship(db.Model):
     organisation: Mapped[Organisation] = relationship()
     mentor: Mapped[User] = relationship(foreign_keys=[mentor_id])
     mentee: Mapped[User] = relationship(foreign_keys=[mentee_id])
+
+    @property
+    def ended_by_deactivation(self) -> bool:
+        return self.end_reason == MEMBER_DEACTIVATED
 
     @property
     def is_current(self) -> bool:

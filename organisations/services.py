@@ -12,13 +12,10 @@ from accounts import services as accounts
 from accounts.models import Invitation, Organisation, Role, User
 from extensions import db
 from mentoring import services as mentoring
-from mentoring.models import TAKEN_STATES, Mentorship
+from mentoring.models import MEMBER_DEACTIVATED, TAKEN_STATES, Mentorship
 from outbox.services import external_url, queue_email
 
 logger = logging.getLogger(__name__)
-
-# Stored on the pair as its end reason: the same words whoever reads the pair later.
-MEMBER_DEACTIVATED = "member deactivated"
 
 
 def _language(organisation: Organisation, person: User | None = None, given: str = "") -> str:

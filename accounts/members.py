@@ -7,14 +7,15 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from flask import current_app
+from flask import current_app, request
 from flask_babel import lazy_gettext as _l
-from flask_login import user_logged_in
+from flask_login import current_user, user_logged_in
 
 from extensions import NotFound, db, utcnow
 
+from . import bp
 from .models import Invitation, Membership, Organisation, Role, User
 from .services import AccountError, NewInvitation, _flush, _hash, normalise_email, require_staff
 
@@ -255,46 +256,71 @@ def plan_import(organisation: Organisation, rows: list[ImportRow]) -> ImportPlan
     return ImportPlan(planned)
 
 
+@dataclass(frozen=True)
+class ImportedInvitation:
+    """An invitation an import wrote in bulk: what its email needs, and the link's token."""
+
+    email: str
+    role: str
+    expires_at: datetime
+    organisation: Organisation
+    token: str  # shown once, in the link; only its hash is stored
+
+
 def apply_import(
     staff: User, organisation: Organisation, rows: list[ImportRow]
-) -> tuple[ImportPlan, list[tuple[ImportRow, NewInvitation]]]:
-    """Apply every row in this one unit of work; rows already done change nothing."""
+) -> tuple[ImportPlan, list[tuple[ImportRow, ImportedInvitation]]]:
+    """Apply every row in this one unit of work, written in bulk; rows already done (an earlier
+    import of the same file) change nothing."""
     require_staff(staff, organisation)
     _lock(organisation)
     plan = plan_import(organisation, rows)
     emails = {normalise_email(r.email) for r, o in plan.rows if o == Outcome.ROLE_ADDED}
-    users = {}
+    users: dict[str, int] = {}
     for chunk in _chunks(sorted(emails)):
-        for user in db.session.scalars(db.select(User).where(db.func.lower(User.email).in_(chunk))):
-            users[user.email.lower()] = user
-    invitations: list[tuple[ImportRow, NewInvitation]] = []
-    expires = _expiry()
+        for user_id, email in db.session.execute(
+            db.select(User.id, db.func.lower(User.email)).where(
+                db.func.lower(User.email).in_(chunk)
+            )
+        ):
+            users[email] = user_id
+    now, expires = utcnow(), _expiry()
+    memberships, invitations, created = [], [], []
     for row, outcome in plan.rows:
+        email = normalise_email(row.email)
         if outcome == Outcome.ROLE_ADDED:
-            user = users[normalise_email(row.email)]
-            db.session.add(
-                Membership(
-                    user_id=user.id,
-                    organisation_id=organisation.id,
-                    role=row.role.value,
-                    group_label=row.group or None,
-                )
+            memberships.append(
+                {
+                    "user_id": users[email],
+                    "organisation_id": organisation.id,
+                    "role": row.role.value,
+                    "group_label": row.group or None,
+                    "created_at": now,
+                }
             )
         elif outcome == Outcome.NEW_INVITATION:
             token = secrets.token_urlsafe(32)
-            invitation = Invitation(
-                organisation_id=organisation.id,
-                email=normalise_email(row.email),
-                name=row.name or None,
-                role=row.role.value,
-                group_label=row.group or None,
-                token_hash=_hash(token),
-                invited_by_id=staff.id,
-                expires_at=expires,
+            invitations.append(
+                {
+                    "organisation_id": organisation.id,
+                    "email": email,
+                    "name": row.name or None,
+                    "role": row.role.value,
+                    "group_label": row.group or None,
+                    "token_hash": _hash(token),
+                    "invited_by_id": staff.id,
+                    "created_at": now,
+                    "expires_at": expires,
+                }
             )
-            db.session.add(invitation)
-            invitations.append((row, NewInvitation(invitation, token)))
+            created.append(
+                (row, ImportedInvitation(email, row.role.value, expires, organisation, token))
+            )
     _flush()
+    if memberships:
+        db.session.execute(db.insert(Membership), memberships)
+    if invitations:
+        db.session.execute(db.insert(Invitation), invitations)
     logger.info(
         "members imported org=%s invitations=%s roles_added=%s unchanged=%s",
         organisation.id,
@@ -302,20 +328,37 @@ def apply_import(
         plan.count(Outcome.ROLE_ADDED),
         plan.count(Outcome.UNCHANGED),
     )
-    return plan, invitations
+    return plan, created
 
 
 # Last seen -----------------------------------------------------------------------------------
 
+SEEN_EVERY = timedelta(hours=1)
 
-def record_sign_in(user: User) -> None:
-    """Signing in counts as activity in every organisation of the person."""
+
+def record_activity(user: User, force: bool = False) -> None:
+    """Signing in and every change a person makes count as activity in all their organisations;
+    written at most once an hour, judged from the memberships already loaded with the user."""
+    now = utcnow()
+    seen = [m.last_seen_at for m in user.memberships]
+    if not seen or (not force and all(s and now - s < SEEN_EVERY for s in seen)):
+        return
     db.session.execute(
-        db.update(Membership).where(Membership.user_id == user.id).values(last_seen_at=utcnow())
+        db.update(Membership)
+        .where(Membership.user_id == user.id)
+        .values(last_seen_at=now)
+        .execution_options(synchronize_session=False)
     )
-    logger.info("sign-in recorded user=%s", user.id)
+    logger.info("activity recorded user=%s", user.id)
 
 
 @user_logged_in.connect
 def _signed_in(sender, user, **extra) -> None:
-    record_sign_in(user)
+    record_activity(user, force=True)
+
+
+@bp.before_app_request
+def _changes_count_as_activity() -> None:
+    """A POST is a change the person makes (a section read, an answer, a logbook save)."""
+    if request.method == "POST" and current_user.is_authenticated:
+        record_activity(current_user)

@@ -2,7 +2,7 @@
 dates. Never logbook text, never quiz answers."""
 
 from flask import abort, render_template, request
-from flask_babel import format_date, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -46,31 +46,24 @@ def learners_export(slug):
     query = Query.from_args(request.args)
     courses = _courses(organisation)
     total = sum(len(c.modules) for c in courses)
-    rows, number = [], 1
-    while True:
-        page = member_list.learner_page(
-            organisation, Query(query.text, "", query.state, query.sort, number)
+    page = member_list.learner_page(
+        organisation, Query(query.text, "", query.state, query.sort), everyone=True
+    )
+    rows = [
+        (
+            r.member.name,
+            r.member.email,
+            r.member.group or "",
+            f"{r.finished(courses)}/{total}",
+            r.sections_read,
+            r.assessments_passed,
+            r.entries_written,
+            r.entries_submitted,
+            r.mentor or "",
+            r.member.last_activity.date().isoformat() if r.member.last_activity else "",
         )
-        for r in page.rows:
-            rows.append(
-                (
-                    r.member.name,
-                    r.member.email,
-                    r.member.group or "",
-                    f"{r.finished(courses)}/{total}",
-                    r.sections_read,
-                    r.assessments_passed,
-                    r.entries_written,
-                    r.entries_submitted,
-                    r.mentor or "",
-                    format_date(r.member.last_activity, "yyyy-MM-dd")
-                    if r.member.last_activity
-                    else "",
-                )
-            )
-        if number >= page.pages:
-            break
-        number += 1
+        for r in page.rows
+    ]
     header = (
         _("Name"),
         _("Email address"),

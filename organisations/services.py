@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+from flask import render_template
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from accounts import members
@@ -13,27 +15,36 @@ from accounts.models import Invitation, Organisation, Role, User
 from extensions import db
 from mentoring import services as mentoring
 from mentoring.models import MEMBER_DEACTIVATED, TAKEN_STATES, Mentorship
-from outbox.services import external_url, queue_email
+from outbox.services import external_url, queue_email, queue_emails
 
 logger = logging.getLogger(__name__)
+
+LINK_MARK = "\x00link\x00"  # where each invitation's own link goes in the shared text
 
 
 def _language(organisation: Organisation, person: User | None = None, given: str = "") -> str:
     return (person.language if person else None) or given or organisation.default_language or "en"
 
 
+def _invitation_email(staff: User, invitation, token: str, language: str) -> dict:
+    return {
+        "to": invitation.email,
+        "language": _language(invitation.organisation, given=language),
+        "template": "organisations/email/invitation.txt",
+        "subject": _l("You are invited to Herstart by %(org)s", org=invitation.organisation.name),
+        "context": {
+            "invitation": invitation,
+            "link": external_url("accounts.accept_invitation", token=token),
+            "inviter": staff,
+        },
+    }
+
+
 def send_invitation(
     staff: User, invitation: Invitation, token: str, language: str | None = None
 ) -> None:
-    queue_email(
-        to=invitation.email,
-        language=_language(invitation.organisation, given=language or ""),
-        template="organisations/email/invitation.txt",
-        subject=_l("You are invited to Herstart by %(org)s", org=invitation.organisation.name),
-        invitation=invitation,
-        link=external_url("accounts.accept_invitation", token=token),
-        inviter=staff,
-    )
+    email = _invitation_email(staff, invitation, token, language or "")
+    queue_email(**{k: v for k, v in email.items() if k != "context"}, **email["context"])
 
 
 def invite(staff: User, organisation: Organisation, email: str, role: Role):
@@ -52,8 +63,19 @@ def resend_invitation(staff: User, organisation: Organisation, invitation_id: in
 def import_members(staff: User, organisation: Organisation, rows: list[members.ImportRow]):
     """All rows in one transaction; each new invitation emailed after the commit."""
     plan, invitations = members.apply_import(staff, organisation, rows)
+    # The invitations of one import differ only in their link: one text per language and role.
+    texts: dict[tuple[str, str], str] = {}
+    emails = []
     for row, created in invitations:
-        send_invitation(staff, created.invitation, created.token, row.language)
+        email = _invitation_email(staff, created, created.token, row.language)
+        key = (email["language"], created.role)
+        if key not in texts:
+            with force_locale(key[0]):
+                texts[key] = render_template(
+                    email["template"], **{**email["context"], "link": LINK_MARK}
+                )
+        emails.append({**email, "body": texts[key].replace(LINK_MARK, email["context"]["link"])})
+    queue_emails(emails)
     return plan
 
 

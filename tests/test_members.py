@@ -49,42 +49,54 @@ def test_search_finds_by_name_or_email_and_filters_by_role(client, make, org, st
     assert names_in(people(client, org, role="staff"), names) == ["Sam Staff"]
 
 
+def seen(person, when) -> None:
+    db.session.execute(
+        db.update(Membership).where(Membership.user_id == person.id).values(last_seen_at=when)
+    )
+    db.session.commit()
+
+
 def test_sorting_by_name_joined_and_last_activity(client, make, org, staff):
     old = make.user(Role.LEARNER, org, name="Zoe Old")
-    new = make.user(Role.LEARNER, org, name="Al New")
+    make.user(Role.LEARNER, org, name="Al New")
     db.session.execute(
         db.update(Membership)
         .where(Membership.user_id == old.id)
         .values(created_at=utcnow() - timedelta(days=90))
     )
-    db.session.add(
-        SectionRead(user_id=old.id, course="test-course", module="m", section="s", read_at=utcnow())
-    )
-    db.session.commit()
+    seen(old, utcnow())
     names = ("Al New", "Zoe Old")
     assert names_in(people(client, org, sort="name"), names) == ["Al New", "Zoe Old"]
     assert names_in(people(client, org, sort="joined"), names) == ["Al New", "Zoe Old"]
     assert names_in(people(client, org, sort="activity"), names) == ["Zoe Old", "Al New"]
-    assert new.id
 
 
 def test_no_activity_for_30_days_and_deactivated_filters(client, make, org, staff):
     quiet = make.user(Role.LEARNER, org, name="Quiet Quinn")
     busy = make.user(Role.LEARNER, org, name="Busy Bea")
     gone = make.user(Role.LEARNER, org, name="Gone Gus")
-    db.session.add(SectionRead(user_id=busy.id, course="c", module="m", section="s"))
-    db.session.add(
-        SectionRead(
-            user_id=quiet.id, course="c", module="m", section="s", read_at=utcnow() - timedelta(40)
-        )
-    )
+    make.user(Role.LEARNER, org, name="Never Nina")
+    seen(busy, utcnow())
+    seen(quiet, utcnow() - timedelta(days=40))
     for m in gone.memberships:
         m.deactivated_at = utcnow()
     db.session.commit()
-    names = ("Quiet Quinn", "Busy Bea", "Gone Gus")
-    assert names_in(people(client, org, state="quiet"), names) == ["Quiet Quinn"]
+    names = ("Quiet Quinn", "Busy Bea", "Gone Gus", "Never Nina")
+    assert names_in(people(client, org, state="quiet"), names) == ["Never Nina", "Quiet Quinn"]
     assert names_in(people(client, org, state="deactivated"), names) == ["Gone Gus"]
     assert names_in(people(client, org, state="active", q="b"), names) == ["Busy Bea"]
+
+
+def test_a_change_counts_as_activity_written_at_most_once_an_hour(client, auth, make, org):
+    ann = make.user(Role.LEARNER, org)
+    auth.login(ann)
+    client.get("/courses/")  # reading alone is not a change
+    assert ann.memberships[0].last_seen_at is None
+    client.post("/courses/test-course/first-module/first-steps")
+    first = db.session.get(Membership, ann.memberships[0].id).last_seen_at
+    client.post("/courses/test-course/first-module/second-steps")
+    assert first is not None
+    assert db.session.get(Membership, ann.memberships[0].id).last_seen_at == first
 
 
 def test_fifty_a_page_with_a_link_to_the_next(client, make, org, staff):

@@ -62,7 +62,9 @@ def playwright_browser():
 @pytest.fixture
 def live_app(config, tmp_path, smtp):
     """The app on a real port, sharing the test database with the test itself."""
-    app = create_app({**config, "SERVER_NAME": None, "TESTING": False})
+    # Not TESTING, so the secret must pass the production check: long, and not the default.
+    secret = "browser-tests-only-" + "k" * 32
+    app = create_app({**config, "SERVER_NAME": None, "TESTING": False, "SECRET_KEY": secret})
     app.test_client_class = FreshContextClient
     port = free_port()
     server = make_server("127.0.0.1", port, app, threaded=True)

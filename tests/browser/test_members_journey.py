@@ -10,7 +10,7 @@ from modules.models import SectionRead
 from tests.browser.test_mentoring_journey import sign_in
 
 CSV = "e-mailadres;naam;rol;taal;groep\r\n" + "".join(
-    f"cohort{n}@example.org;Cohort Member {n};{'mentor' if n % 5 == 0 else 'deelnemer'};nl;Najaar\r\n"
+    f"cohort{n}@example.org;Cohort {n};{'mentor' if n % 5 == 0 else 'deelnemer'};nl;Najaar\r\n"
     for n in range(10)
 )
 

@@ -342,3 +342,11 @@ def test_a_deactivated_member_is_not_matched_again(client, make, org, staff):
     ann = make.user(Role.LEARNER, org)
     client.post(member_url(org, ann, "/deactivate"))
     assert ann.id not in {u.id for u in mentoring.members(org, Role.LEARNER)}
+
+
+def test_signing_in_counts_as_activity(client, make, org):
+    from tests.factories import PASSWORD
+
+    ann = make.user(Role.LEARNER, org, name="Ann Active", email="ann.active@example.org")
+    client.post("/login", data={"email": ann.email, "password": PASSWORD})
+    assert db.session.get(Membership, ann.memberships[0].id).last_seen_at is not None

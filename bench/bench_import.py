@@ -12,7 +12,7 @@ import io
 import re
 import time
 
-from seed import bench_app, organisation_with_staff, seed_members, sign_in
+from seed import analyse, bench_app, organisation_with_staff, seed_members, sign_in
 
 ROWS = 5000
 
@@ -32,6 +32,7 @@ def main() -> None:
     with bench_app() as (app, database):
         organisation, staff = organisation_with_staff()
         seed_members(organisation, ROWS, entries_per_learner=0)
+        analyse()
         client = app.test_client()
         sign_in(client, staff)
         url = f"/organisations/{organisation.slug}/people/import"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from seed import bench_app, organisation_with_staff, seed_members, sign_in
+from seed import analyse, bench_app, organisation_with_staff, seed_members, sign_in
 
 MEMBERS = 20_000
 
@@ -30,6 +30,7 @@ def main() -> None:
         organisation, staff = organisation_with_staff()
         started = time.perf_counter()
         seed_members(organisation, MEMBERS)
+        analyse()
         print(f"{database}: seeded {MEMBERS:,} members in {time.perf_counter() - started:.1f} s")
         client = app.test_client()
         sign_in(client, staff)

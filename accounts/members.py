@@ -284,6 +284,16 @@ def apply_import(
             )
         ):
             users[email] = user_id
+    # A new role of a deactivated member stays deactivated: an import never lets them back in.
+    deactivated: dict[int, datetime] = {}
+    for chunk in _chunks(sorted(users.values())):
+        for user_id, when in db.session.execute(
+            db.select(Membership.user_id, db.func.max(Membership.deactivated_at))
+            .where(Membership.organisation_id == organisation.id, Membership.user_id.in_(chunk))
+            .group_by(Membership.user_id)
+        ):
+            if when is not None:
+                deactivated[user_id] = when
     now, expires = utcnow(), _expiry()
     memberships, invitations, created = [], [], []
     for row, outcome in plan.rows:
@@ -296,6 +306,7 @@ def apply_import(
                     "role": row.role.value,
                     "group_label": row.group or None,
                     "created_at": now,
+                    "deactivated_at": deactivated.get(users[email]),
                 }
             )
         elif outcome == Outcome.NEW_INVITATION:

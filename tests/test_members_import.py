@@ -155,3 +155,15 @@ def test_the_export_in_dutch_uses_semicolons_as_dutch_excel_does(client, org, st
     make.user(Role.LEARNER, org, email="eve@example.org", name="Eve")
     text = client.get(f"/organisations/{org.slug}/people.csv").data.decode("utf-8-sig")
     assert "Eve;eve@example.org;" in text
+
+
+def test_an_import_never_lets_a_deactivated_member_back_in(client, org, staff, make):
+    bob = make.user(Role.LEARNER, org, email="bob@example.org")
+    for m in bob.memberships:
+        m.deactivated_at = m.created_at
+    db.session.commit()
+    confirm(client, org, preview(client, org, CSV).text)
+    states = db.session.scalars(
+        db.select(Membership.deactivated_at).filter_by(user_id=bob.id)
+    ).all()
+    assert len(states) == 2 and all(states)

@@ -40,6 +40,7 @@ HSTS = "max-age=31536000"  # a year; no includeSubDomains: other sites may share
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
+    app.request_class = fields.UploadAwareRequest
     # `<int:...>` matches only what a database id can hold, so a huge id is a 404, not a 500.
     app.url_map.converters["int"] = fields.BoundedIntegerConverter
     app.config.update(config.from_environment(app.instance_path))

@@ -113,6 +113,9 @@ def from_environment(instance_path: str) -> dict:
         "COURSES_ROOT": env("COURSES_ROOT", str(ROOT / "courses")),
         "PASSWORD_METHOD": "scrypt",
         "INVITATION_DAYS": _int("INVITATION_DAYS", 14, minimum=1),
+        # Pages that take a file (the member import: 5,000 rows, uploaded, pasted or signed for
+        # the confirmation) have their own, larger limit; every other request keeps 1 MB.
+        "MAX_UPLOAD_LENGTH": _int("MAX_UPLOAD_LENGTH", 16 * 1024 * 1024, minimum=1024),
         "RESET_HOURS": _int("RESET_HOURS", 24, minimum=1),
         "LOG_FORMAT": "json" if env("LOG_FORMAT", "").strip().lower() == "json" else "plain",
         "LOG_LEVEL": env("LOG_LEVEL", "INFO").strip().upper() or "INFO",

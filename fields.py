@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from flask import Request, current_app
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import IntegerConverter
 from werkzeug.routing import ValidationError as NoMatch
@@ -234,3 +235,28 @@ class BoundedIntegerConverter(IntegerConverter):
         if not value.isascii():  # `\d` also matches other scripts' digits, which int() reads
             raise NoMatch()
         return super().to_python(value)
+
+
+class UploadAwareRequest(Request):
+    """Requests to a view marked `@takes_files` may be as large as MAX_UPLOAD_LENGTH (with form
+    fields as large); every other request keeps MAX_CONTENT_LENGTH and Flask's field limit."""
+
+    def _upload_limit(self) -> int | None:
+        view = current_app.view_functions.get(self.endpoint or "")
+        return (
+            current_app.config["MAX_UPLOAD_LENGTH"] if getattr(view, "takes_files", False) else None
+        )
+
+    @property
+    def max_content_length(self) -> int | None:  # type: ignore[override]
+        return self._upload_limit() or super().max_content_length
+
+    @property
+    def max_form_memory_size(self) -> int | None:  # type: ignore[override]
+        return self._upload_limit() or super().max_form_memory_size
+
+
+def takes_files(view):
+    """Mark a view that receives files: its requests get the upload limit."""
+    view.takes_files = True
+    return view

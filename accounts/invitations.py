@@ -134,7 +134,8 @@ def accept_invitation(token: str, name: str, password: str, language: str | None
         user.set_password(password)
         user.session_token = new_session_token()
     user.confirmed_at = user.confirmed_at or utcnow()
-    add_membership(user, invitation.organisation, Role(invitation.role))
+    membership = add_membership(user, invitation.organisation, Role(invitation.role))
+    membership.group_label = invitation.group_label  # the cohort a CSV import named
     _flush()
     logger.info("invitation accepted invitation=%s user=%s", invitation.id, user.id)
     return user
@@ -147,6 +148,7 @@ def accept_invitation_as(user: User, token: str) -> Membership:
         raise AccountError(_l("This invitation was sent to another email address."))
     _spend_invitation(invitation)
     membership = add_membership(user, invitation.organisation, Role(invitation.role))
+    membership.group_label = membership.group_label or invitation.group_label
     _flush()
     logger.info("invitation accepted invitation=%s user=%s", invitation.id, user.id)
     return membership

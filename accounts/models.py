@@ -31,6 +31,9 @@ def generate_join_code() -> str:
     )
 
 
+GROUP_MAX = 60
+
+
 class Role(enum.StrEnum):
     LEARNER = "learner"
     MENTOR = "mentor"
@@ -103,8 +106,15 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
 
+    @property
+    def active_memberships(self) -> list[Membership]:
+        """Memberships that count: staff can deactivate a member in their organisation."""
+        return [m for m in self.memberships if m.deactivated_at is None]
+
     def roles_in(self, organisation_id: int) -> set[Role]:
-        return {Role(m.role) for m in self.memberships if m.organisation_id == organisation_id}
+        return {
+            Role(m.role) for m in self.active_memberships if m.organisation_id == organisation_id
+        }
 
     def has_role(self, organisation_id: int, role: Role) -> bool:
         return role in self.roles_in(organisation_id)
@@ -112,7 +122,7 @@ class User(UserMixin, db.Model):
     @property
     def organisations(self) -> list[Organisation]:
         seen: dict[int, Organisation] = {}
-        for m in self.memberships:
+        for m in self.active_memberships:
             seen.setdefault(m.organisation_id, m.organisation)
         return sorted(seen.values(), key=lambda o: o.name)
 
@@ -145,6 +155,11 @@ class Membership(db.Model):
     )
     role: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set on every membership of the person in this organisation at once; the data stays.
+    deactivated_at: Mapped[datetime | None]
+    # Touched at most once an hour while the person uses Herstart (accounts.members).
+    last_seen_at: Mapped[datetime | None]
+    group_label: Mapped[str | None] = mapped_column(String(GROUP_MAX))
 
     user: Mapped[User] = relationship(back_populates="memberships")
     organisation: Mapped[Organisation] = relationship(lazy="joined")
@@ -161,6 +176,8 @@ class Invitation(db.Model):
     )
     email: Mapped[str] = mapped_column(String(EMAIL_MAX))
     role: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str | None] = mapped_column(String(NAME_MAX))
+    group_label: Mapped[str | None] = mapped_column(String(GROUP_MAX))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -41,6 +41,8 @@ TAKEN_STATES = (PairState.PROPOSED.value, *CURRENT_STATES)
 # The same rule in SQL, for the partial unique index: one open pair per mentee per organisation.
 _OPEN = text("state IN (" + ", ".join(f"'{state}'" for state in TAKEN_STATES) + ")")
 CLOSED_STATES = (PairState.ENDED.value, PairState.REMATCHED.value)
+# The end reason of a pair whose mentor or mentee staff deactivated in the organisation.
+MEMBER_DEACTIVATED = "member deactivated"
 
 
 class SurveyRole(enum.StrEnum):
@@ -235,6 +237,10 @@ class Mentorship(db.Model):
     organisation: Mapped[Organisation] = relationship()
     mentor: Mapped[User] = relationship(foreign_keys=[mentor_id])
     mentee: Mapped[User] = relationship(foreign_keys=[mentee_id])
+
+    @property
+    def ended_by_deactivation(self) -> bool:
+        return self.end_reason == MEMBER_DEACTIVATED
 
     @property
     def is_current(self) -> bool:

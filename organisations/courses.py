@@ -1,4 +1,4 @@
-"""Staff choose which installed courses their learners see."""
+"""Staff choose which installed courses their learners see; taking one off asks first."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -7,6 +7,7 @@ from flask_login import login_required
 from modules import services as modules
 
 from . import bp
+from .services import learners_with_progress
 from .views import staff_organisation
 
 
@@ -15,12 +16,20 @@ from .views import staff_organisation
 def courses(slug):
     organisation = staff_organisation(slug)
     installed = modules.catalogue().courses
+    offered = {c.slug for c in modules.offered_courses(organisation.id)}
     if request.method == "POST":
-        chosen = set(request.form.getlist("course"))
-        modules.set_offered(organisation.id, chosen & {c.slug for c in installed})
+        chosen = set(request.form.getlist("course")) & {c.slug for c in installed}
+        dropped = [c for c in installed if c.slug in offered - chosen]
+        if dropped and request.form.get("confirmed") != "yes":
+            return render_template(
+                "organisations/courses_confirm.html",
+                organisation=organisation,
+                chosen=sorted(chosen),
+                dropped=[(c, learners_with_progress(organisation, c.slug)) for c in dropped],
+            )
+        modules.set_offered(organisation.id, chosen)
         flash(_("The courses on offer are saved."), "success")
         return redirect(url_for("organisations.courses", slug=slug))
-    offered = {c.slug for c in modules.offered_courses(organisation.id)}
     return render_template(
         "organisations/courses.html",
         organisation=organisation,

@@ -32,6 +32,40 @@ def queue_email(*, to: str, language: str, template: str, subject: object, **con
     return message.id
 
 
+def queue_emails(messages: list[dict]) -> list[int]:
+    """Many emails in one flush (a CSV import's invitations): each dict holds queue_email's
+    keywords (`to`, `language`, `template`, `subject`, and `context` or an already rendered
+    `body`, which the caller made in the recipient's language). Rendered straight from the
+    template without the page context processors, one language at a time, so 5,000 messages
+    take seconds, not minutes. Returns the ids."""
+    from flask import current_app
+
+    rows: list[dict] = []
+    for language in sorted({m["language"] for m in messages}):
+        with force_locale(language):
+            for m in (m for m in messages if m["language"] == language):
+                if "body" in m:  # rendered by the caller (one text for many recipients)
+                    body = m["body"]
+                else:
+                    body = current_app.jinja_env.get_template(m["template"]).render(**m["context"])
+                rows.append(
+                    {
+                        "recipient": m["to"],
+                        "subject": " ".join(str(m["subject"]).split()),
+                        "body": body,
+                        "template": m["template"],
+                        "language": language,
+                    }
+                )
+    if not rows:
+        return []
+    # One INSERT per thousand rows, not one per message.
+    ids = list(db.session.scalars(db.insert(OutboxMessage).returning(OutboxMessage.id), rows))
+    g.setdefault("outbox_queued", []).extend(ids)
+    logger.info("mail queued count=%s", len(ids))
+    return ids
+
+
 def queued_in_this_unit_of_work() -> list[int]:
     """Ids queued since the unit of work began; the request hands them to delivery after commit."""
     return list(g.pop("outbox_queued", []))

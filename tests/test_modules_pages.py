@@ -84,10 +84,24 @@ def test_staff_choose_the_courses_on_offer(client, auth, make):
     organisation = make.organisation()
     learner = make.user(Role.LEARNER, organisation)
     auth.login(make.user(Role.STAFF, organisation))
-    client.post(f"/organisations/{organisation.slug}/courses", data={})
+    client.post(f"/organisations/{organisation.slug}/courses", data={"confirmed": "yes"})
     assert services.offered_courses(organisation.id) == []
     auth.login(learner)
     assert client.get(f"{C}/").status_code == 404
+
+
+def test_unticking_a_course_asks_first_and_counts_learners_with_progress(client, auth, make):
+    organisation = make.organisation()
+    for n in range(2):
+        reader = make.user(Role.LEARNER, organisation)
+        db.session.add(
+            SectionRead(user_id=reader.id, course="test-course", module="m", section=f"s{n}")
+        )
+    make.user(Role.LEARNER, organisation)  # has not started
+    auth.login(make.user(Role.STAFF, organisation))
+    page = client.post(f"/organisations/{organisation.slug}/courses", data={}).text
+    assert "Test course: 2 learners have progress in it." in page
+    assert [c.slug for c in services.offered_courses(organisation.id)] == ["test-course"]
 
 
 def test_mark_as_read_and_continue_goes_to_the_next_section(client, learner):

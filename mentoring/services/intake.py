@@ -181,6 +181,7 @@ def members(organisation: Organisation, *roles: Role) -> list[User]:
         db.select(User)
         .join(Membership, Membership.user_id == User.id)
         .filter(Membership.organisation_id == organisation.id)
+        .filter(Membership.deactivated_at.is_(None))  # deactivated members are not matched
         .order_by(User.name, User.id)
         .distinct()
     )

@@ -16,8 +16,9 @@ from flask_login import current_user, user_logged_in
 from extensions import NotFound, db, utcnow
 
 from . import bp
+from .invitations import NewInvitation
 from .models import Invitation, Membership, Organisation, Role, User
-from .services import AccountError, NewInvitation, _flush, _hash, normalise_email, require_staff
+from .services import AccountError, _flush, _hash, normalise_email, require_staff
 
 logger = logging.getLogger(__name__)
 

@@ -85,6 +85,7 @@ def test_an_invitation_with_the_mail_server_down_waits_and_goes_out_later(
         response = client.post(
             f"/organisations/{organisation.slug}/people",
             data={"email": "new@example.org", "role": "mentor"},
+            follow_redirects=True,
         )
     finally:
         smtp[0].start()

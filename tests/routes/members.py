@@ -3,7 +3,7 @@ staff of the organisation and platform admins only; everyone else is refused."""
 
 from __future__ import annotations
 
-from accounts import services
+from accounts import invitations
 from accounts.models import Membership, Role
 from extensions import db
 
@@ -27,7 +27,7 @@ def invitation(action):
 
 
 def _invited(world, make):
-    created = services.create_invitation(
+    created = invitations.create_invitation(
         world.people["staff"], world.organisation, "invited@example.org", Role.LEARNER
     )
     db.session.commit()

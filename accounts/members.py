@@ -18,7 +18,14 @@ from extensions import NotFound, db, utcnow
 from . import bp
 from .invitations import NewInvitation
 from .models import Invitation, Membership, Organisation, Role, User
-from .services import AccountError, _flush, _hash, normalise_email, require_staff
+from .services import (
+    AccountError,
+    _flush,
+    _hash,
+    end_sessions,
+    normalise_email,
+    require_staff,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +114,7 @@ def remove_role(staff: User, organisation: Organisation, user_id: int, role: Rol
     if role is Role.STAFF:
         _keep_one_staff(organisation, [membership])
     db.session.delete(membership)
-    _flush()
+    end_sessions(membership.user)  # the pages they have open assumed the role: sign in afresh
     logger.info("role removed org=%s user=%s role=%s", organisation.id, user_id, role.value)
 
 
@@ -122,7 +129,7 @@ def deactivate(staff: User, organisation: Organisation, user_id: int) -> list[Me
     now = utcnow()
     for membership in memberships:
         membership.deactivated_at = now
-    _flush()
+    end_sessions(memberships[0].user)
     logger.info("member deactivated org=%s user=%s", organisation.id, user_id)
     return memberships
 

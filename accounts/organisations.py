@@ -198,7 +198,7 @@ def deactivate_account(actor: User | None, user: User) -> None:
         raise OrganisationError(_l("This account is already switched off."))
     user.deactivated_at = utcnow()
     record(actor, AuditAction.ACCOUNT_DEACTIVATED, user=user)
-    _flush()
+    services.end_sessions(user)  # they stay ended when the account is switched on again
     logger.info("account deactivated user=%s by=%s", user.id, _id(actor))
 
 

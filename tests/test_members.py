@@ -350,3 +350,17 @@ def test_signing_in_counts_as_activity(client, make, org):
     ann = make.user(Role.LEARNER, org, name="Ann Active", email="ann.active@example.org")
     client.post("/login", data={"email": ann.email, "password": PASSWORD})
     assert db.session.get(Membership, ann.memberships[0].id).last_seen_at is not None
+
+
+@pytest.mark.parametrize("action", ["/roles/learner/remove", "/deactivate"])
+def test_removing_a_role_or_deactivating_ends_the_persons_sessions(
+    app, client, make, org, staff, action
+):
+    ann = make.user(Role.LEARNER, org)
+    client.post(member_url(org, ann, "/roles"), data={"role": "mentor"})
+    hers = app.test_client()
+    with hers.session_transaction() as session:
+        session["_user_id"], session["_fresh"] = db.session.get(User, ann.id).get_id(), True
+    assert hers.get("/dashboard").status_code == 200
+    client.post(member_url(org, ann, action))
+    assert "/login" in hers.get("/dashboard").headers["Location"]

@@ -1,4 +1,4 @@
-"""Migration 0010_render: attempts that a double "Start" opened before the unique index are
+"""Migration 0010_quizzes: attempts that a double "Start" opened before the unique index are
 folded into the newest one, keeping every answer; other attempts stay as they were."""
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def test_duplicate_open_attempts_are_folded_into_the_newest(tmp_path, config):
             for id_, module, state, answers in rows:
                 values = {"id": id_, "module": module, "state": state, "options": OPTIONS}
                 conn.execute(sa.text(ATTEMPT), {**values, "answers": json.dumps(answers)})
-        upgrade(directory="migrations", revision="0010_render")
+        upgrade(directory="migrations", revision="0010_quizzes")
         with db.engine.connect() as conn:
             found = conn.execute(
                 sa.text("SELECT id, state, answers FROM quiz_attempts ORDER BY id")

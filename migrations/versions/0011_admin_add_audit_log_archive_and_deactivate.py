@@ -1,7 +1,7 @@
 """admin: add audit entries, archived organisations, deactivated accounts
 
 Revision ID: 0011_admin
-Revises: 0010_render
+Revises: 0010_quizzes
 Create Date: 2026-12-02 05:36:04.649113
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011_admin'
-down_revision = '0010_render'
+down_revision = '0010_quizzes'
 branch_labels = None
 depends_on = None
 

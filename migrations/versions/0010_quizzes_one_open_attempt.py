@@ -1,6 +1,6 @@
 """one quiz attempt in progress per learner per module
 
-Revision ID: 0010_render
+Revision ID: 0010_quizzes
 Revises: 0009_accounts
 Create Date: 2026-12-02 06:00:00
 
@@ -13,7 +13,7 @@ reach is lost.
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0010_render'
+revision = '0010_quizzes'
 down_revision = '0009_accounts'
 branch_labels = None
 depends_on = None

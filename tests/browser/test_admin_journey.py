@@ -1,16 +1,26 @@
 """Journey: the platform admin finds the console on the dashboard, creates an organisation with
-a join code, invites its first staff member, who accepts the invitation from the email and opens
-the organisation's staff pages; the admin reads both actions in the audit log. axe-core runs on
-every page visited."""
+a join code, invites its first staff member, who accepts the invitation from the email, brings in
+a cohort of ten from a spreadsheet through the preview, deactivates one and finds a learner's
+progress; the admin reads the console's actions in the audit log. axe-core runs on every page
+visited."""
 
 import re
 import time
 
 from playwright.sync_api import expect
 
-from accounts.models import Organisation, Role, find_user_by_email
+from accounts.models import Membership, Organisation, Role, find_user_by_email
 from extensions import db
+from modules.models import SectionRead
 from tests.factories import PASSWORD
+
+# Eight new people, and two who already have an account in another organisation.
+COHORT = (
+    "email,name,role,language,cohort\r\n"
+    + "".join(f"new{n}@example.org,New {n},learner,en,Autumn\r\n" for n in range(8))
+    + "lena@example.org,Lena Learner,learner,en,Autumn\r\n"
+    + "mo@example.org,Mo Mentor,mentor,en,Autumn\r\n"
+)
 
 
 def mail_to(mailbox, address: str, seconds: float = 10):
@@ -26,6 +36,16 @@ def mail_to(mailbox, address: str, seconds: float = 10):
 
 def test_a_second_organisation_from_the_console(browser, live_app, make, mailbox):
     admin = make.user(None, is_admin=True, name="Ada Admin", email="ada@example.org")
+    elsewhere = make.organisation("Elsewhere")
+    lena = make.user(Role.LEARNER, elsewhere, name="Lena Learner", email="lena@example.org")
+    make.user(Role.MENTOR, elsewhere, name="Mo Mentor", email="mo@example.org")
+    for section in ("first-steps", "second-steps"):
+        db.session.add(
+            SectionRead(
+                user_id=lena.id, course="test-course", module="first-module", section=section
+            )
+        )
+    db.session.commit()
     page = browser.goto("/login")
     page.get_by_label("Email address").fill(admin.email)
     page.get_by_label("Password").fill(PASSWORD)
@@ -79,6 +99,54 @@ def test_a_second_organisation_from_the_console(browser, live_app, make, mailbox
 
     organisation = db.session.scalar(db.select(Organisation).filter_by(slug="job-agency-west"))
     assert find_user_by_email("coord@example.org").has_role(organisation.id, Role.STAFF)
+
+    # The new coordinator brings in a cohort from a spreadsheet, through the preview.
+    page.get_by_role("link", name="Import people from a spreadsheet").click()
+    browser.axe()
+    page.get_by_label("A CSV file").set_input_files(
+        {"name": "cohort.csv", "mimeType": "text/csv", "buffer": ("\ufeff" + COHORT).encode()}
+    )
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.get_by_text("New invitations: 10")).to_be_visible()
+    browser.axe()
+    page.get_by_role("button", name="Confirm the import").click()
+    expect(page.get_by_text("Import done: 10 invitations sent")).to_be_visible()
+    browser.axe()
+    # Lena and Mo, who have accounts elsewhere, accept theirs (the accepting has its own tests).
+    for person, role in ((lena, Role.LEARNER), (find_user_by_email("mo@example.org"), Role.MENTOR)):
+        db.session.add(
+            Membership(user_id=person.id, organisation_id=organisation.id, role=role.value)
+        )
+    db.session.commit()
+    page.reload()
+    browser.axe()
+
+    # ... deactivates one of them ...
+    page.get_by_label("Search by name or email address").fill("mo mentor")
+    page.get_by_role("button", name="Show").click()
+    browser.axe()
+    page.get_by_role("link", name="Mo Mentor").click()
+    browser.axe()
+    page.get_by_role("button", name="Deactivate Mo Mentor").click()
+    expect(page.get_by_text("Everything this person made is kept")).to_be_visible()
+    browser.axe()
+    db.session.expire_all()
+    mo = find_user_by_email("mo@example.org")
+    assert db.session.scalar(
+        db.select(Membership.deactivated_at).filter_by(
+            user_id=mo.id, organisation_id=organisation.id
+        )
+    )
+
+    # ... and finds a learner's progress.
+    page.get_by_role("link", name="Back to the members").click()
+    browser.axe()
+    page.get_by_role("link", name="Learners and their progress").click()
+    browser.axe()
+    page.get_by_role("link", name="Lena Learner").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lena Learner")
+    expect(page.get_by_role("cell", name="2 of 3")).to_be_visible()
+    browser.axe()
 
     page.get_by_role("button", name="Sign out").click()
     browser.axe()

@@ -112,6 +112,19 @@ def _database_guarantees(app: Flask, engine) -> None:
             cursor.execute(f"PRAGMA busy_timeout = {int(app.config['DATABASE_BUSY_TIMEOUT_MS'])}")
             cursor.close()
 
+        @event.listens_for(engine, "begin")
+        def sqlite_begin(connection):
+            """A request that may write (any POST) takes SQLite's write lock when it begins,
+            waiting for it up to the busy timeout. Begun as a reader, two writers at the same
+            instant deadlock and one fails at once with "database is locked" (the busy timeout
+            cannot help). Everything else keeps the driver's own deferred transactions."""
+            if (
+                has_request_context()
+                and request.method not in ("GET", "HEAD", "OPTIONS")
+                and not g.get("unit_of_work_done")  # after the commit, reading a page is all
+            ):
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+
     elif engine.dialect.name == "postgresql":
 
         @event.listens_for(engine, "connect")
@@ -311,10 +324,12 @@ def _register_unit_of_work(app: Flask) -> None:
     def finish_unit_of_work(response):
         if response.status_code >= 400 or g.get("unit_of_work_doomed"):
             db.session.rollback()
+            g.unit_of_work_done = True
             forget_queued()
             return response
         try:
             db.session.commit()
+            g.unit_of_work_done = True
         except IntegrityError:  # a parallel request won a unique rule at the last moment
             db.session.rollback()
             forget_queued()

@@ -43,6 +43,16 @@ def edit_organisation(
     modules.set_offered(organisation.id, courses)
 
 
+def dropped_courses(organisation: Organisation, chosen: set[str]) -> list[tuple[object, int]]:
+    """The courses on offer that `chosen` leaves out, each with how many learners have progress
+    in it: what the admin is asked to confirm."""
+    return [
+        (course, modules.learners_with_progress(organisation.id, course.slug))
+        for course in modules.offered_courses(organisation.id)
+        if course.slug not in chosen
+    ]
+
+
 def offered(organisation: Organisation) -> set[str]:
     return {course.slug for course in modules.offered_courses(organisation.id)}
 

@@ -88,6 +88,14 @@ def organisation(slug):
         form.join_code.data = organisation.join_code is not None
         form.courses.data = sorted(services.offered(organisation))
     if form.validate_on_submit():
+        dropped = services.dropped_courses(organisation, set(form.courses.data or []))
+        if dropped and request.form.get("confirmed") != "yes":
+            return render_template(
+                "admin/organisation_confirm.html",
+                organisation=organisation,
+                form=form,
+                dropped=dropped,
+            )
         try:
             services.edit_organisation(
                 current_user,

@@ -90,16 +90,15 @@ def run_migrations_online():
             # Batch migrations rebuild a table by copying it and dropping the old one; with
             # foreign keys enforced, that DROP would cascade and delete every child row (all
             # memberships, attempts and entries of every user). Off while migrating, as Alembic
-            # advises; the pragma only takes effect outside a transaction.
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
+            # advises; the pragma only takes effect outside a transaction, so it goes to the
+            # driver's connection before SQLAlchemy begins one.
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():
             context.run_migrations()
         if sqlite:
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            connection.commit()
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

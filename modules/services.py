@@ -258,3 +258,22 @@ def set_offered(organisation_id: int, offered: set[str]) -> None:
     logger.info(
         "courses on offer changed organisation=%s offered=%s", organisation_id, sorted(offered)
     )
+
+
+def learners_with_progress(organisation_id: int, course_slug: str) -> int:
+    """How many learners of the organisation have read a section or tried the self-assessment
+    of this course: what staff lose sight of when they stop offering it."""
+    from accounts.models import Membership, Role
+
+    learners = db.select(Membership.user_id).where(
+        Membership.organisation_id == organisation_id, Membership.role == Role.LEARNER.value
+    )
+    started = db.union(
+        db.select(SectionRead.user_id).where(
+            SectionRead.course == course_slug, SectionRead.user_id.in_(learners)
+        ),
+        db.select(SelfAssessment.user_id).where(
+            SelfAssessment.course == course_slug, SelfAssessment.user_id.in_(learners)
+        ),
+    ).subquery()
+    return db.session.scalar(db.select(db.func.count()).select_from(started)) or 0

@@ -7,7 +7,6 @@ from flask_login import login_required
 from modules import services as modules
 
 from . import bp
-from .services import learners_with_progress
 from .views import staff_organisation
 
 
@@ -25,7 +24,9 @@ def courses(slug):
                 "organisations/courses_confirm.html",
                 organisation=organisation,
                 chosen=sorted(chosen),
-                dropped=[(c, learners_with_progress(organisation, c.slug)) for c in dropped],
+                dropped=[
+                    (c, modules.learners_with_progress(organisation.id, c.slug)) for c in dropped
+                ],
             )
         modules.set_offered(organisation.id, chosen)
         flash(_("The courses on offer are saved."), "success")

@@ -110,23 +110,3 @@ def deactivate_member(staff: User, organisation: Organisation, user_id: int) -> 
         )
         logger.info("pair ended on deactivation pair=%s user=%s", pair.id, user_id)
     return pairs
-
-
-def learners_with_progress(organisation: Organisation, course_slug: str) -> int:
-    """How many learners of the organisation have read a section or tried the self-assessment
-    of this course: what staff lose sight of when they stop offering it."""
-    from accounts.models import Membership
-    from modules.models import SectionRead, SelfAssessment
-
-    learners = db.select(Membership.user_id).where(
-        Membership.organisation_id == organisation.id, Membership.role == Role.LEARNER.value
-    )
-    started = db.union(
-        db.select(SectionRead.user_id).where(
-            SectionRead.course == course_slug, SectionRead.user_id.in_(learners)
-        ),
-        db.select(SelfAssessment.user_id).where(
-            SelfAssessment.course == course_slug, SelfAssessment.user_id.in_(learners)
-        ),
-    ).subquery()
-    return db.session.scalar(db.select(db.func.count()).select_from(started))

@@ -81,7 +81,8 @@ def test_control_characters_are_refused_not_a_500(client, admin):
 def test_an_admin_changes_name_language_join_code_and_courses(client, admin, make):
     organisation = make.organisation("Old name", join_code="OLD-CODE")
     response = client.post(
-        f"/admin/organisations/{organisation.slug}", data={"name": "New name", "language": "en"}
+        f"/admin/organisations/{organisation.slug}",
+        data={"name": "New name", "language": "en", "confirmed": "yes"},
     )
     assert response.status_code == 302
     organisation = db.session.get(Organisation, organisation.id)
@@ -247,3 +248,19 @@ def test_a_member_of_two_works_in_the_open_one_and_cannot_switch_to_the_archived
     assert "You are at Open agency as learner." in client.get("/dashboard").text
     response = client.post("/account/organisation", data={"organisation_id": organisation.id})
     assert response.status_code == 403 and "Closed agency has stopped" in response.text
+
+
+def test_unticking_a_course_asks_first_and_says_how_many_learners_have_progress(
+    client, admin, make
+):
+    organisation = make.organisation("West")
+    learner = make.user(Role.LEARNER, organisation)
+    db.session.add(
+        SectionRead(user_id=learner.id, course="test-course", module="first-module", section="a")
+    )
+    data = {"name": "West", "language": "en"}
+    page = client.post(f"/admin/organisations/{organisation.slug}", data=data).text
+    assert "Stop offering a course?" in page and "1 learners have progress in it" in page
+    assert db.session.scalars(db.select(HiddenCourse.course)).all() == []
+    client.post(f"/admin/organisations/{organisation.slug}", data={**data, "confirmed": "yes"})
+    assert db.session.scalars(db.select(HiddenCourse.course)).all() == ["test-course"]

@@ -28,7 +28,9 @@ def learner(make, auth):
 def meet_halfway(monkeypatch, function_name: str, parties: int = 2) -> None:
     """Each thread waits in `services.<function_name>` until every thread got there: all have
     read the attempt, none has written. A lone thread goes on after a few seconds."""
-    barrier = threading.Barrier(parties, timeout=5)
+    # Shorter than SQLite's busy timeout: there a writer holds the lock from its start, so the
+    # other cannot read meanwhile, and the one waiting here must go on before that one gives up.
+    barrier = threading.Barrier(parties, timeout=2)
     original = getattr(services, function_name)
     waited = threading.local()
 

@@ -264,3 +264,11 @@ def test_unticking_a_course_asks_first_and_says_how_many_learners_have_progress(
     assert db.session.scalars(db.select(HiddenCourse.course)).all() == []
     client.post(f"/admin/organisations/{organisation.slug}", data={**data, "confirmed": "yes"})
     assert db.session.scalars(db.select(HiddenCourse.course)).all() == ["test-course"]
+
+
+def test_the_confirmation_sends_back_everything_the_admin_chose(client, admin, make):
+    organisation = make.organisation("West")
+    data = {"name": "West side", "language": "nl", "join_code": "y"}
+    page = client.post(f"/admin/organisations/{organisation.slug}", data=data).text
+    assert 'name="name" value="West side"' in page and 'name="join_code" value="y"' in page
+    assert "Stop offering a course?" in page

@@ -167,6 +167,8 @@ def _register_blueprints(app: Flask) -> None:
     import organisations
     import outbox
     import outbox.models  # noqa: F401
+    import outcomes
+    import outcomes.models  # noqa: F401
     import quizzes
 
     blueprints = (
@@ -176,6 +178,7 @@ def _register_blueprints(app: Flask) -> None:
         organisations,
         admin,
         mentoring,
+        outcomes,
         modules,
         quizzes,
         logbook,

@@ -79,6 +79,7 @@ CATALOGUES = (
     Source("modules/translations", ("modules", "templates/modules")),
     Source("quizzes/translations", ("quizzes", "templates/quizzes")),
     Source("logbook/translations", ("logbook", "templates/logbook")),
+    Source("outcomes/translations", ("outcomes", "templates/outcomes")),
     Source(
         "mentoring/translations",
         (

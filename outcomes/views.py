@@ -1,0 +1,1 @@
+"""Pages of the outcomes feature (filled in by the outcomes work)."""

@@ -26,9 +26,9 @@ from .models import (
 from .services import (
     AccountError,
     _flush,
-    _hash,
     _new_user,
     add_membership,
+    hash_token,
     normalise_email,
     require_staff,
 )
@@ -61,7 +61,7 @@ def create_invitation(
         organisation=organisation,
         email=email,
         role=role.value,
-        token_hash=_hash(token),
+        token_hash=hash_token(token),
         invited_by_id=staff.id,
         expires_at=utcnow() + timedelta(days=current_app.config["INVITATION_DAYS"]),
     )
@@ -88,7 +88,7 @@ def create_invitation(
 
 def open_invitation(token: str) -> Invitation:
     """The invitation behind a link, refused when unknown, used or expired."""
-    invitation = db.session.scalar(db.select(Invitation).filter_by(token_hash=_hash(token)))
+    invitation = db.session.scalar(db.select(Invitation).filter_by(token_hash=hash_token(token)))
     if invitation is None:
         raise AccountError(_l("This invitation link is not valid. Ask for a new one."))
     if invitation.accepted_at is not None:

@@ -21,8 +21,8 @@ from .models import Invitation, Membership, Organisation, Role, User
 from .services import (
     AccountError,
     _flush,
-    _hash,
     end_sessions,
+    hash_token,
     normalise_email,
     require_staff,
 )
@@ -169,7 +169,7 @@ def resend_invitation(staff: User, organisation: Organisation, invitation_id: in
     require_staff(staff, organisation)
     invitation = open_invitation_of(organisation, invitation_id)
     token = secrets.token_urlsafe(32)
-    invitation.token_hash = _hash(token)
+    invitation.token_hash = hash_token(token)
     invitation.expires_at = _expiry()
     invitation.invited_by_id = staff.id
     _flush()
@@ -326,7 +326,7 @@ def apply_import(
                     "name": row.name or None,
                     "role": row.role.value,
                     "group_label": row.group or None,
-                    "token_hash": _hash(token),
+                    "token_hash": hash_token(token),
                     "invited_by_id": staff.id,
                     "created_at": now,
                     "expires_at": expires,

@@ -40,7 +40,7 @@ class PermissionDenied(NotAllowed):
     """The signed-in person may not do this; views turn it into 403."""
 
 
-def _hash(token: str) -> str:
+def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 

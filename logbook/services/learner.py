@@ -245,7 +245,7 @@ def answer_feedback(user: User, entry: Entry | None, body: str) -> Message:
 # Text saved after the session ended (without JavaScript) -------------------------------------
 
 
-def _hash(token: str) -> str:
+def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -267,7 +267,7 @@ def hold_text(
     token = token or secrets.token_urlsafe(32)
     db.session.execute(db.delete(HeldText).where(HeldText.created_at < utcnow() - HOLD_FOR))
     held = HeldText(
-        token_hash=_hash(token),
+        token_hash=hash_token(token),
         user_id=writer_id,
         course=course,
         key=key,
@@ -286,7 +286,7 @@ def take_held_text(user: User, token: str, course: str, key: str) -> HeldText | 
     text held for anyone else stays where only they can reach it."""
     held = db.session.scalar(
         db.select(HeldText)
-        .filter_by(token_hash=_hash(token), user_id=user.id, course=course, key=key)
+        .filter_by(token_hash=hash_token(token), user_id=user.id, course=course, key=key)
         .order_by(HeldText.id)
         .limit(1)
     )

@@ -135,7 +135,7 @@ def record_answer(follow_up: FollowUp, answer: Answer, *, by: User | None) -> No
     if follow_up.answered_at is not None:
         raise Invalid(_l("These questions have already been answered. Thank you."))
     by_phone = by is not None and by.id != follow_up.user_id
-    if by_phone:
+    if by is not None and by_phone:
         require_staff(by, follow_up.organisation)
     self_employed = answer.situation == Situation.SELF_EMPLOYED
     follow_up.situation = answer.situation.value

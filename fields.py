@@ -21,6 +21,7 @@ from werkzeug.routing import IntegerConverter
 from werkzeug.routing import ValidationError as NoMatch
 from wtforms import fields
 from wtforms.validators import ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 INT_MIN = -(2**31)
 INT_MAX = 2**31 - 1  # PostgreSQL's `integer`; SQLite would overflow later, at 2**63
@@ -220,6 +221,13 @@ class SelectMultipleField(fields.SelectMultipleField):
         if len(self.raw_data or ()) > len(list(self._iter_choices_normalized())):
             raise ValidationError(CHOICES_MESSAGE)
         super().pre_validate(form)
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices as checkboxes, only those listed; rendered with the `checkboxes` macro."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 # URL parts --------------------------------------------------------------------------------

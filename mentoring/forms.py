@@ -6,27 +6,19 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FieldList, Form, FormField, SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from fields import (
+    CheckboxesField,
     DateField,
     IntegerField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
     strip,
 )
 
 from . import vocabulary as v
-
-
-class CheckboxesField(SelectMultipleField):
-    """Several choices as checkboxes, only those listed; rendered with the `checkboxes` macro."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def _choices(labels) -> list[SelectChoice]:

@@ -1,0 +1,80 @@
+"""The follow-up questions, one form for the emailed link, the app and staff on the phone."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectChoice
+from wtforms.validators import InputRequired, Length, Optional
+
+from fields import CheckboxesField, RadioField, StringField
+
+from .models import REGISTRATION_MAX, Financing, Situation
+from .services import Answer
+
+SITUATIONS = {
+    Situation.EMPLOYED: _l("Employed"),
+    Situation.SELF_EMPLOYED: _l("Self-employed (my own business)"),
+    Situation.LOOKING: _l("Unemployed and looking for work"),
+    Situation.NOT_LOOKING: _l("Not working and not looking for work"),
+    Situation.EDUCATION: _l("In education or training"),
+}
+
+FINANCING = {
+    Financing.NONE: _l("None"),
+    Financing.SAVINGS: _l("My own savings"),
+    Financing.BANK: _l("A bank loan"),
+    Financing.MICROCREDIT: _l("A microcredit"),
+    Financing.BENEFIT_SCHEME: _l("A scheme of the benefits office"),
+    Financing.OTHER: _l("Other"),
+}
+
+YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
+
+
+def _choices(labels) -> list[SelectChoice]:
+    return [SelectChoice(key.value, label) for key, label in labels.items()]
+
+
+def _yes_no(value: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get(value or "")
+
+
+class FollowUpForm(FlaskForm):
+    situation = RadioField(
+        _l("What is your situation now?"),
+        choices=_choices(SITUATIONS),
+        validators=[InputRequired(_l("Choose the situation that fits you best."))],
+    )
+    business_registered = RadioField(
+        _l("Is your business registered?"),
+        description=_l("Only if you are self-employed."),
+        choices=YES_NO,
+        validators=[Optional()],
+    )
+    registration_number = StringField(
+        _l("Registration number (optional)"),
+        description=_l("For example the KvK number (Netherlands) or KBO number (Belgium)."),
+        validators=[
+            Optional(),
+            Length(max=REGISTRATION_MAX, message=_l("A number can be at most 40 characters.")),
+        ],
+    )
+    started_trading = RadioField(
+        _l("Have you started selling?"),
+        description=_l("Only if you are self-employed."),
+        choices=YES_NO,
+        validators=[Optional()],
+    )
+    financing = CheckboxesField(
+        _l("What financing have you obtained? Choose all that apply."), choices=_choices(FINANCING)
+    )
+
+    def answer(self) -> Answer:
+        return Answer(
+            situation=Situation(self.situation.data),
+            business_registered=_yes_no(self.business_registered.data),
+            registration_number=self.registration_number.data,
+            started_trading=_yes_no(self.started_trading.data),
+            financing=[Financing(value) for value in self.financing.data or []],
+        )

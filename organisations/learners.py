@@ -92,7 +92,7 @@ def learner(slug, user_id):
     return learner_page(staff_organisation(slug), user_id)
 
 
-def learner_page(organisation, user_id, leaving_form=None, phone_forms=None, status=200):
+def learner_page(organisation, user_id, leaving_form=None, phone_forms=None):
     """The learner's staff page with their programme outcomes; the leaving views render it again
     with their form when what was typed needs correcting."""
     found = member_list.learner(organisation, user_id)
@@ -116,7 +116,7 @@ def learner_page(organisation, user_id, leaving_form=None, phone_forms=None, sta
         phone_forms=phone_forms,
         action_form=ActionForm(formdata=None),
         words=outcome_words(),
-    ), status
+    )
 
 
 def outcome_words() -> dict:

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 
-from . import courses, learners, member_import, members, programme, views  # noqa: E402,F401
+from . import courses, learners, leaving, member_import, members, programme, views  # noqa: E402,F401

@@ -4,7 +4,7 @@ dates and counts; never the charter's text or the meetings' notes."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
@@ -15,7 +15,7 @@ from mentoring import services
 from mentoring.matching import COMPONENTS
 from mentoring.models import MatchProposal, MatchRound, Mentorship
 
-from . import bp
+from . import bp, pair_lists
 from .programme_forms import (
     ActionForm,
     CheckInForm,
@@ -305,10 +305,13 @@ def programme_pairs(slug):
             .order_by(Mentorship.created_at)
         )
     )
+    queries = pair_lists.list_queries(request.args, pair_lists.RUNNING, pair_lists.PAST)
     return render_template(
         "organisations/programme_pairs.html",
         organisation=organisation,
-        statuses=statuses,
+        running=pair_lists.running_page(statuses, queries[pair_lists.RUNNING]),
+        past=pair_lists.past_page(organisation, queries[pair_lists.PAST]),
+        averages=pair_lists.evaluation_averages(organisation),
         waiting=waiting,
     )
 

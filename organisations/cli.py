@@ -12,6 +12,7 @@ from datetime import date, datetime
 import click
 from flask.cli import AppGroup
 from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import aliased
 
 from accounts.models import Membership, Organisation, Role, User
 from extensions import db, utcnow
@@ -28,10 +29,11 @@ programme_cli = AppGroup("programme", help="The programme's outcomes: leaving an
 def ended_without_departure() -> dict[int, dict[int, date]]:
     """Per organisation, the learners whose pair ended, who have no open pair and no departure
     yet, with the day their last pair ended. Active learners of open organisations only."""
+    other = aliased(Mentorship)
     open_pair = exists().where(
-        Mentorship.organisation_id == Membership.organisation_id,
-        Mentorship.mentee_id == Membership.user_id,
-        Mentorship.state.in_(TAKEN_STATES),
+        other.organisation_id == Membership.organisation_id,
+        other.mentee_id == Membership.user_id,
+        other.state.in_(TAKEN_STATES),
     )
     departed = exists().where(
         Departure.organisation_id == Membership.organisation_id,

@@ -217,7 +217,7 @@ def save_entry_status(
 
 
 def withdraw_entry_status(user: User, organisation: Organisation) -> bool:
-    """Delete the answers (they may always be withdrawn, whatever the person's role now)."""
+    """Delete the person's answers for this organisation; True when there were any."""
     status = entry_status_of(user.id, organisation.id)
     if status is None:
         return False

@@ -8,8 +8,16 @@ from . import bp, invitations, joining, services
 from .context import ORG_SESSION_KEY
 from .forms import AcceptInvitationForm, ConfirmAddressForm, JoinForm
 from .limits import per_account, per_address
-from .models import find_user_by_email
+from .models import Role, find_user_by_email
 from .views import chosen_language, home, refuse, sign_in
+
+
+def after_joining(role: str) -> str:
+    """A new learner is asked once, right after joining, the optional questions about their
+    situation at entry (outcomes), then goes on to the dashboard; other roles go straight on."""
+    if role == Role.LEARNER:
+        return url_for("outcomes.about_you", next=home())
+    return home()
 
 
 @bp.route("/join", methods=["GET", "POST"])
@@ -57,7 +65,7 @@ def confirm(token):
             sign_in(user)
             welcome = _("Your email address is confirmed. Welcome to Herstart, %(name)s.")
             flash(welcome % {"name": user.name}, "success")
-            return redirect(home())
+            return redirect(after_joining(Role.LEARNER))  # a join code makes learners
     return render_template("accounts/confirm.html", form=form)
 
 
@@ -79,7 +87,9 @@ def accept_invitation(token):
                         "accounts/invitation_invalid.html", message=error.message
                     ), 410
                 flash(_("Welcome to %(name)s.", name=invitation.organisation.name), "success")
-                return redirect(home())
+                if invitation.role == Role.LEARNER:  # the questions are about this organisation
+                    session[ORG_SESSION_KEY] = invitation.organisation_id
+                return redirect(after_joining(invitation.role))
             return render_template("accounts/invitation_existing.html", invitation=invitation)
         flash(_("You already have an account. Sign in to accept the invitation."), "info")
         return redirect(url_for("accounts.login", next=request.path))
@@ -97,5 +107,5 @@ def accept_invitation(token):
             sign_in(user)
             session[ORG_SESSION_KEY] = invitation.organisation_id
             flash(_("Welcome to Herstart, %(name)s.", name=user.name), "success")
-            return redirect(home())
+            return redirect(after_joining(invitation.role))
     return render_template("accounts/accept_invitation.html", form=form, invitation=invitation)

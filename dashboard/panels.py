@@ -17,9 +17,18 @@ def for_person(user, organisation, roles) -> list[Panel]:
     if organisation is None:
         return []
     built = (
+        _follow_ups(user),
         learning.panel(user, organisation, roles),
         logbook.panel(user, organisation, roles),
         mentoring.panel(user, organisation, roles),
         staff.panel(user, organisation, roles),
     )
     return [panel for panel in built if panel is not None]
+
+
+def _follow_ups(user) -> Panel | None:
+    """A notice while follow-up questions after leaving wait for an answer."""
+    from outcomes.services import open_follow_ups
+
+    waiting = open_follow_ups(user.id)
+    return Panel("outcomes/_dashboard.html", {"open_follow_ups": waiting}) if waiting else None

@@ -1,15 +1,18 @@
-"""The follow-up questions, one form for the emailed link, the app and staff on the phone."""
+"""The follow-up questions (one form for the emailed link, the app and staff on the phone) and
+the status at entry."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
-from fields import CheckboxesField, RadioField, StringField
+from fields import CheckboxesField, IntegerField, NextField, RadioField, StringField
 
-from .models import REGISTRATION_MAX, Financing, Situation
+from .models import BIRTH_YEAR_MIN, REGISTRATION_MAX, Benefit, Financing, Situation
 from .services import Answer
 
 SITUATIONS = {
@@ -27,6 +30,13 @@ FINANCING = {
     Financing.MICROCREDIT: _l("A microcredit"),
     Financing.BENEFIT_SCHEME: _l("A scheme of the benefits office"),
     Financing.OTHER: _l("Other"),
+}
+
+BENEFITS = {
+    Benefit.NONE: _l("No benefit"),
+    Benefit.UNEMPLOYMENT: _l("Unemployment benefit"),
+    Benefit.SOCIAL_ASSISTANCE: _l("Social assistance"),
+    Benefit.OTHER: _l("Another benefit"),
 }
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
@@ -78,3 +88,49 @@ class FollowUpForm(FlaskForm):
             started_trading=_yes_no(self.started_trading.data),
             financing=[Financing(value) for value in self.financing.data or []],
         )
+
+
+# Blank counts as not answered (fields.RadioField), so a chosen answer can be taken back.
+NOT_SAYING = SelectChoice("", _l("I would rather not say"))
+# The newest year of birth accepted; read at start-up, so a year off after a New Year without a
+# restart refuses nobody who belongs in the programme.
+BIRTH_YEAR_MAX = date.today().year - 16
+
+
+class EntryStatusForm(FlaskForm):
+    """Every question optional; only for anonymous numbers, never for matching or the mentor."""
+
+    birth_year = IntegerField(
+        _l("Year of birth"),
+        description=_l("Four digits, for example 1968."),
+        validators=[Optional()],
+        minimum=BIRTH_YEAR_MIN,
+        maximum=BIRTH_YEAR_MAX,
+        message=_l(
+            "Enter a year of birth from %(minimum)s to %(maximum)s, or leave it empty.",
+            minimum=BIRTH_YEAR_MIN,
+            maximum=BIRTH_YEAR_MAX,
+        ),
+    )
+    situation = RadioField(
+        _l("What is your situation now?"),
+        choices=[*_choices(SITUATIONS), NOT_SAYING],
+        validators=[Optional()],
+    )
+    benefit = RadioField(
+        _l("Do you receive a benefit?"),
+        choices=[*_choices(BENEFITS), NOT_SAYING],
+        validators=[Optional()],
+    )
+    next = NextField()
+
+    def answers(self) -> dict:
+        return {
+            "birth_year": self.birth_year.data,
+            "situation": Situation(self.situation.data) if self.situation.data else None,
+            "benefit": Benefit(self.benefit.data) if self.benefit.data else None,
+        }
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes something: only the CSRF token."""

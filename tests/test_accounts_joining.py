@@ -77,7 +77,7 @@ def test_a_join_code_account_signs_in_only_after_confirming(client, organisation
     path = path_of(emailed_link(mailbox, "/confirm/"))
     assert "Confirm your email address" in client.get(path).get_data(as_text=True)
     response = client.post(path, data={"password": JOINER_PASSWORD}, follow_redirects=True)
-    assert "Hello, Piet" in response.get_data(as_text=True)
+    assert "Welcome to Herstart, Piet" in response.get_data(as_text=True)  # then about you
     assert find_user_by_email("piet@example.org").is_confirmed
 
 

@@ -10,25 +10,8 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from extensions import utcnow
 from fields import DateField, RadioField, StringField
-from outcomes.models import REASON_MAX, Benefit, LeavingReason, Moment
-
-LEAVING_REASONS = {
-    LeavingReason.FINISHED: _l("Finished the programme"),
-    LeavingReason.STOPPED: _l("Stopped before the end"),
-}
-
-BENEFITS = {
-    Benefit.NONE: _l("No benefit"),
-    Benefit.UNEMPLOYMENT: _l("Unemployment benefit"),
-    Benefit.SOCIAL_ASSISTANCE: _l("Social assistance"),
-    Benefit.OTHER: _l("Another benefit"),
-}
-
-MOMENTS = {
-    Moment.LEAVING: _l("At leaving"),
-    Moment.MONTH_6: _l("Six months later"),
-    Moment.MONTH_12: _l("Twelve months later"),
-}
+from outcomes.forms import BENEFITS, LEAVING_REASONS, MOMENTS  # noqa: F401 (the staff pages' words)
+from outcomes.models import REASON_MAX
 
 
 def _today():

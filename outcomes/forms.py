@@ -12,7 +12,15 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from fields import CheckboxesField, IntegerField, NextField, RadioField, StringField
 
-from .models import BIRTH_YEAR_MIN, REGISTRATION_MAX, Benefit, Financing, Situation
+from .models import (
+    BIRTH_YEAR_MIN,
+    REGISTRATION_MAX,
+    Benefit,
+    Financing,
+    LeavingReason,
+    Moment,
+    Situation,
+)
 from .services import Answer
 
 SITUATIONS = {
@@ -37,6 +45,17 @@ BENEFITS = {
     Benefit.UNEMPLOYMENT: _l("Unemployment benefit"),
     Benefit.SOCIAL_ASSISTANCE: _l("Social assistance"),
     Benefit.OTHER: _l("Another benefit"),
+}
+
+LEAVING_REASONS = {
+    LeavingReason.FINISHED: _l("Finished the programme"),
+    LeavingReason.STOPPED: _l("Stopped before the end"),
+}
+
+MOMENTS = {
+    Moment.LEAVING: _l("At leaving"),
+    Moment.MONTH_6: _l("Six months later"),
+    Moment.MONTH_12: _l("Twelve months later"),
 }
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]

@@ -42,10 +42,11 @@ class ReportForm(FlaskForm):
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
         for field in (self.start, self.end):
-            # WTForms' own "Not a valid date value." is replaced by one that says what to type.
-            if field.process_errors or (
-                field.data is not None and not EARLIEST <= field.data <= LATEST
-            ):
+            typed = bool(field.raw_data and str(field.raw_data[0]).strip())
+            if not typed:  # InputRequired says what to do; WTForms' parse error is noise
+                field.errors = [e for e in field.errors if e not in field.process_errors]
+            elif field.process_errors or not EARLIEST <= field.data <= LATEST:
+                # WTForms' "Not a valid date value." is replaced by one that says what to type.
                 field.errors = [BAD_DATE]
                 valid = False
         if valid and self.start.data > self.end.data:

@@ -73,7 +73,7 @@ def test_a_chart_has_nothing_the_csp_blocks_and_scales_with_the_page(table):
     svg = parsed(charts.chart(table))
     assert all(e.get("style") is None for e in svg.iter())
     assert not list(svg.iter(f"{SVG}script", f"{SVG}style"))
-    assert svg.get("width") == "100%" and svg.get("viewBox").startswith("0 0 480 ")
+    assert svg.get("width") == "100%" and svg.get("viewBox").startswith(f"0 0 {charts.WIDTH} ")
 
 
 def test_a_small_group_has_no_bar_but_says_fewer_than_5():

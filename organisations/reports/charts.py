@@ -18,7 +18,8 @@ from markupsafe import Markup, escape
 from .exports import fewer_than, figure_text, rounded
 from .figures import Figure, Kind, Table
 
-WIDTH = 480  # viewBox units; the SVG itself is 100% wide, so it follows zoom and the screen
+WIDTH = 320  # viewBox units: the SVG is 100% wide up to about 22rem (see the stylesheet),
+# so its text stays near the page's text size on a phone, on a desktop and at 200% zoom
 FONT = 15
 LINE = 20  # height of one line of text
 SERIES_STYLES = 4  # patterns, dashes and markers repeat after four series
@@ -135,6 +136,11 @@ def _description(table: Table) -> str:
 # Drawing ------------------------------------------------------------------------------------
 
 
+def _fits(width: float, size: float = FONT) -> int:
+    """About how many characters of text fit in a width (an average glyph is 0.55 em)."""
+    return max(8, int(width / (size * 0.55)))
+
+
 def _lines(text: str, width: int) -> list[str]:
     """Wrap a label to lines of about `width` characters (SVG text does not wrap itself)."""
     return textwrap.wrap(text, width, break_long_words=True) or [""]
@@ -182,7 +188,7 @@ def _legend(table: Table, y: float, swatch) -> tuple[list[str], float]:
     """One line per series: its swatch (pattern or line style) and its name."""
     out = []
     for i, column in enumerate(table.columns):
-        for n, line in enumerate(_lines(column, 50)):
+        for n, line in enumerate(_lines(column, _fits(WIDTH - 30))):
             if n == 0:
                 out.append(swatch(i, y))
             out.append(_text(30, y + 14, line))
@@ -220,10 +226,10 @@ def bar_chart(table: Table) -> Markup:
         )
         body += legend
     tops = _tops(table)
-    room = WIDTH - 120  # the rest is for the value written after the longest bar
+    room = WIDTH - 70  # the rest is for the value written after the longest bar
     bar, gap = 18, 6
     for row in table.rows:
-        for line in _lines(row.label, 55):
+        for line in _lines(row.label, _fits(WIDTH)):
             body.append(_text(0, y + 15, line, "chart__group"))
             y += LINE
         first = y
@@ -310,7 +316,7 @@ def line_chart(table: Table) -> Markup:
     for n, row in enumerate(table.rows):
         if n % every:
             continue
-        lines = _lines(row.label, max(8, int(spacing * every / (FONT * 0.55))))[:3]
+        lines = _lines(row.label, _fits(spacing * every, 13))[:3]
         label_lines = max(label_lines, len(lines))
         for k, line in enumerate(lines):
             body.append(_text(xs[n], base + 20 + k * LINE, line, "chart__tick", "middle"))
@@ -325,9 +331,12 @@ def line_chart(table: Table) -> Markup:
                 if segment:
                     segments.append(segment)
                 segment = []
-                if figure.suppressed:
+                if figure.suppressed:  # the series' marker says whose point it is
+                    ny = base - 10 - c * LINE
                     notes.append(
-                        _text(xs[n], base - 8 - c * LINE, fewer_than(), "chart__note", "middle")
+                        f'<g class="chart__series chart__series--{s}">'
+                        f"{_MARKERS[s](xs[n] - 42, ny - 4)}</g>"
+                        + _text(xs[n] - 34, ny, fewer_than(), "chart__note chart__tick")
                     )
                 continue
             py = base - plot_height * min(float(figure.value or 0), top) / top

@@ -157,8 +157,9 @@ def _about_sheet(sheet: Worksheet, report: Report, organisation_name: str, made:
         if isinstance(value, date):
             cell.number_format = "yyyy-mm-dd"
             cell.alignment = Alignment(horizontal="left")
+        else:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     _widths(sheet, {1: max(len(str(label)) for label, _value in facts), 2: 60})
-    sheet.cell(row=8, column=2).alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _table_sheet(sheet: Worksheet, table: Table, section_title: str) -> None:

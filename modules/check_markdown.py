@@ -19,6 +19,7 @@ BOX_HEADER = re.compile(r'^!!! +[a-z][a-z0-9-]*(?: +"[^"]+")?\s*$')
 NO_SPACE_HEADING = re.compile(r"^##[^#\s]")
 # Raw HTML as CommonMark knows it: a tag, a closing tag, a comment, a declaration or a
 # processing instruction. Autolinks (<https://...>, <name@example.org>) are not HTML.
+GUIDE_PAGE = "your-situation"  # the address of a course's guide, below the course's address
 RAW_HTML = re.compile(r"(?<!\\)<(?:(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])|!--|![A-Za-z\[]|\?)")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -30,8 +31,9 @@ def module_file(report: Report, path: Path, context: Context) -> Shape:
         return {}
     meta, body, start = parsed
     if meta is not None:
-        report.keys(path, meta, MODULE_KEYS, set(), "front matter")
+        report.keys(path, meta, MODULE_KEYS, {"checked"}, "front matter")
         _module_front_matter(report, path, meta)
+        report.checked_date(path, meta)
     _, parts = split_sections(body, start)
     sections, problems = Ids(start), len(report.problems)
     for slug, title, _, line in parts:
@@ -53,7 +55,7 @@ def module_file(report: Report, path: Path, context: Context) -> Shape:
     for number, text in enumerate(body.split("\n"), start):
         if NO_SPACE_HEADING.match(text):
             report.error(path, number, "a section heading starts with '## ' (with a space)")
-    _markdown(report, path, body, start, context, frozenset(sections.values))
+    body_rules(report, path, body, start, context, frozenset(sections.values))
     if report.strict:
         check_strict.module(report, path, meta, parts, body, start, context.language)
     # After a heading problem, what refers to sections would only repeat it.
@@ -80,7 +82,7 @@ def _module_front_matter(report: Report, path: Path, meta: LineDict) -> None:
             report.error(path, codes.line_at(index), message)
 
 
-def _markdown(
+def body_rules(
     report: Report,
     path: Path,
     body: str,
@@ -91,7 +93,12 @@ def _markdown(
     """Links that point nowhere, raw HTML, and '!!!' boxes without an indented text."""
     _raw_html(report, path, body, start)
     for target, line in link_targets(body, start):
-        if not target.startswith(EXTERNAL) and not _points_somewhere(target, context, sections):
+        if target.startswith(EXTERNAL):
+            continue
+        if context.guide_sections is None and target.startswith(guide_address(context.course)):
+            message = f"links to the course's guide, but guide.{SOURCE}.md is missing: {target}"
+            report.warn(path, line, message)
+        elif not _points_somewhere(target, context, sections):
             report.error(path, line, f"link or image points nowhere: {target or '(empty)'}")
     lines = body.split("\n")
     for index, text in enumerate(lines):
@@ -102,6 +109,10 @@ def _markdown(
         following = next((t for t in lines[index + 1 :] if t.strip()), "")
         if not following.startswith(("    ", "\t")):
             report.error(path, start + index, "the text of a box is indented four spaces")
+
+
+def guide_address(course: str) -> str:
+    return f"/courses/{course}/{GUIDE_PAGE}"
 
 
 def _raw_html(report: Report, path: Path, body: str, start: int) -> None:
@@ -134,10 +145,15 @@ def _shown(match: re.Match[str]) -> str:
 
 
 def _points_somewhere(target: str, context: Context, sections: frozenset[str] | None) -> bool:
-    """Allowed: `#<section>`, `cases/<case>` and files of the module, relative to its folder."""
+    """Allowed: `#<section>`, `cases/<case>`, files of the module, relative to its folder, and
+    the course's guide, `/courses/<course>/your-situation` with an optional `#<section>`."""
     if target.startswith("#"):
         return sections is None or target[1:] in sections  # None: unreadable, said already
     address = re.split(r"[#?]", target, maxsplit=1)[0]
+    if address == guide_address(context.course) and context.guide_sections is not None:
+        fragment = target.partition("#")[2]
+        here = context.guide_sections.get(context.language, context.guide_sections.get(SOURCE))
+        return not fragment or here is None or fragment in here
     if not address or address.startswith("/"):
         return False
     if address.startswith("cases/") and address.removeprefix("cases/") in context.cases:
@@ -174,9 +190,10 @@ def _case_file(report: Report, path: Path, context: Context) -> None:
         return
     meta, body, start = parsed
     if meta is not None:
-        report.keys(path, meta, CASE_KEYS, set(), "case study")
+        report.keys(path, meta, CASE_KEYS, {"checked"}, "case study")
+        report.checked_date(path, meta)
         report.text(path, meta, "title", "case study")
         report.text(path, meta, "summary", "case study")
-    _markdown(report, path, body, start, context, context.sections)
+    body_rules(report, path, body, start, context, context.sections)
     if report.strict:
         check_strict.case(report, path, body, start, context.language)

@@ -130,3 +130,9 @@ def link_targets(markdown_text: str, start: int = 1) -> Iterator[tuple[str, int]
         for match in pattern.finditer(markdown_text):
             line = start + markdown_text.count("\n", 0, match.start(1))
             yield match.group(1), line
+
+
+def guide_slug(slug: str, title: str) -> str:
+    """A guide section's slug: its `{#slug}` if written, else made from the title, as the
+    Markdown table of contents makes heading ids ("I have a job" gives `i-have-a-job`)."""
+    return slug or slugify(title, "-")

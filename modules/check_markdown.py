@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import check_strict
 from .check_report import SECTION_SLUG, Context, Ids, Report, Shape, is_text
-from .markup import EXTERNAL, SLUG, SOURCE, link_targets, split_sections
+from .markup import EXTERNAL, SLUG, SOURCE, guide_address, link_targets, split_sections
 from .yaml_lines import LineDict, LineList
 
 MODULE_KEYS = {"title", "minutes", "objectives", "outcomes", "entrecomp"}
@@ -19,7 +19,6 @@ BOX_HEADER = re.compile(r'^!!! +[a-z][a-z0-9-]*(?: +"[^"]+")?\s*$')
 NO_SPACE_HEADING = re.compile(r"^##[^#\s]")
 # Raw HTML as CommonMark knows it: a tag, a closing tag, a comment, a declaration or a
 # processing instruction. Autolinks (<https://...>, <name@example.org>) are not HTML.
-GUIDE_PAGE = "your-situation"  # the address of a course's guide, below the course's address
 RAW_HTML = re.compile(r"(?<!\\)<(?:(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])|!--|![A-Za-z\[]|\?)")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -109,10 +108,6 @@ def body_rules(
         following = next((t for t in lines[index + 1 :] if t.strip()), "")
         if not following.startswith(("    ", "\t")):
             report.error(path, start + index, "the text of a box is indented four spaces")
-
-
-def guide_address(course: str) -> str:
-    return f"/courses/{course}/{GUIDE_PAGE}"
 
 
 def _raw_html(report: Report, path: Path, body: str, start: int) -> None:

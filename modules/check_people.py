@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -90,15 +89,18 @@ def _read(report: Report, path: Path, context: Context) -> list[Person] | None:
         report.error(path, 1, "people: write a list of people, each {name, age, place, ...}")
         return None
     people: list[Person] = []
-    for entry in data:
+    for index, entry in enumerate(data):
+        if not isinstance(entry, LineDict):
+            report.error(path, data.line_at(index), "person must be a mapping of keys")
+            continue
         person = _person(report, path, entry, context)
         if person is not None:
             people.append(person)
     return people
 
 
-def _person(report: Report, path: Path, entry: Any, context: Context) -> Person | None:
-    name = entry.get("name") if isinstance(entry, LineDict) else None
+def _person(report: Report, path: Path, entry: LineDict, context: Context) -> Person | None:
+    name = entry.get("name")
     what = f"person '{name}'" if is_text(name) else "person"
     if not report.keys(path, entry, PERSON_KEYS, set(), what):
         return None

@@ -307,7 +307,14 @@ class Course:
 
     @property
     def minutes(self) -> int:
+        """Reading and the self-assessments of every module."""
         return sum(m.texts[SOURCE].minutes for m in self.modules)
+
+    @property
+    def logbook_minutes(self) -> int | None:
+        """Every module's logbook work, or None while any module's is not known."""
+        minutes = [m.logbook_minutes for m in self.modules]
+        return None if any(m is None for m in minutes) else sum(m for m in minutes if m)
 
 
 @dataclass(frozen=True)

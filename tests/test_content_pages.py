@@ -62,6 +62,27 @@ def test_course_overview_gives_both_times_per_module(client, learner):
     )
 
 
+def test_catalogue_gives_the_reading_time_and_the_logbook_time_once_known(
+    copied_courses, app, client, learner
+):
+    assert "2 modules: about 70 minutes to read and do the self-assessments." in page(
+        client, "/courses/"
+    )
+    assert "logbook assignments take" not in page(client, "/courses/")
+    logbook = copied_courses / "01-first-module/logbook.en.yml"
+    logbook.write_text(
+        logbook.read_text().replace(
+            "  guidance: Take your time with first-plan.",
+            "  guidance: Take your time with first-plan.\n  minutes: 45",
+        )
+    )
+    app.extensions["catalogue"] = _reloaded(copied_courses)
+    assert (
+        "The logbook assignments take about 4 hours more, spread over the weeks you take."
+        in page(client, "/courses/")
+    )
+
+
 def test_times_in_dutch(client, learner):
     html = page(client, f"{C}/second-module/", "nl")
     assert (

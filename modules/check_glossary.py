@@ -5,12 +5,16 @@ nl:                                   # applies to every .nl. file of the course
   terms:                              # words we do not use, and the word we use instead
     - use: betaalbaar verlies
       avoid: [aanvaardbaar verlies, aanvaardbare verlies]
+    - use: je, jij, jouw
+      avoid: [u, uw, uzelf]
+      in_speech: true                 # fine in direct speech: a character may say "u"
   regional:                           # words readers in one country may not know
     - words: [schrijnwerker, schrijnwerkers]
       gloss: timmerman
 ```
 
-Every form is matched as a whole word, in any case. An avoided term is reported wherever it is.
+Every form is matched as a whole word, in any case. An avoided term is reported wherever it is,
+or, with `in_speech: true`, outside direct speech.
 A regional word is fine in direct speech (between quotes on its line); in neutral text its
 first use in a file carries the gloss in brackets on the same line ("schrijnwerker
 (timmerman)"), and later uses in that file are then fine.
@@ -36,6 +40,7 @@ class Rule:
     forms: tuple[str, ...]
     advice: str  # the term to use instead, or the gloss
     regional: bool
+    in_speech: bool = False  # an avoided term that is fine in direct speech
 
     def pattern(self) -> re.Pattern[str]:
         words = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
@@ -74,14 +79,18 @@ def _rules(report: Report, path: Path, data: object, language: str) -> list[Rule
             report.error(path, data.line_of(key), f"{what}: {key} must be a list")
             continue
         for entry in entries:
-            if not report.keys(path, entry, {words, advice}, set(), f"{what}: {key}"):
+            optional = set() if regional else {"in_speech"}
+            if not report.keys(path, entry, {words, advice}, optional, f"{what}: {key}"):
                 continue
             forms = entry[words] if isinstance(entry[words], list) else [entry[words]]
             if not all(is_text(f) for f in forms) or not is_text(entry[advice]):
                 message = f"{what}: {key}: '{words}' and '{advice}' must be text"
                 report.error(path, entry.line, message)
                 continue
-            rules.append(Rule(tuple(f.strip() for f in forms), entry[advice].strip(), regional))
+            forms = tuple(f.strip() for f in forms)
+            rules.append(
+                Rule(forms, entry[advice].strip(), regional, entry.get("in_speech") is True)
+            )
     return rules
 
 
@@ -95,7 +104,9 @@ def _check_file(report: Report, path: Path, rules: list[Rule]) -> None:
         line = YAML_QUOTED.sub(r"\1\2", raw) if path.suffix == ".yml" else raw
         for rule in rules:
             if not rule.regional:
-                for match in rule.pattern().finditer(line):
+                for match in rule.pattern().finditer(
+                    SPEECH.sub("", line) if rule.in_speech else line
+                ):
                     message = f"write '{rule.advice}', not '{match.group(0)}'"
                     report.error(path, number, message)
                 continue

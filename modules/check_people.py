@@ -118,7 +118,7 @@ def _person(report: Report, path: Path, entry: LineDict, context: Context) -> Pe
         report.error(path, entry.line_of("role"), message)
         ok = False
     where = entry["where"]
-    if where != MODULE_TEXT and where not in context.cases:
+    if not isinstance(where, str) or (where != MODULE_TEXT and where not in context.cases):
         message = f"{what}: where must be '{MODULE_TEXT}' or a case slug of this module"
         report.error(path, entry.line_of("where"), message)
         ok = False

@@ -1283,6 +1283,9 @@ nl:
   terms:
     - use: praktijkverhaal
       avoid: [casus, casestudy]
+    - use: je
+      avoid: [u, uw]
+      in_speech: true
   regional:
     - words: [marktkraam, marktkramen]
       gloss: kraam op de markt
@@ -1325,5 +1328,12 @@ def test_a_glossary_with_a_language_the_course_does_not_list(courses):
     glossary(courses, GLOSSARY.replace("nl:", "de:") + "nl:\n  terms:\n    - use: x\n")
     assert glossary_problems(courses) == [
         f"{C}/glossary.yml:1: glossary: 'de' is not one of the languages",
-        f"{C}/glossary.yml:10: glossary: nl: terms: missing key 'avoid'",
+        f"{C}/glossary.yml:13: glossary: nl: terms: missing key 'avoid'",
     ]
+
+
+def test_an_avoided_term_allowed_in_direct_speech(courses):
+    glossary(courses, GLOSSARY)
+    edit(courses, f"{M1}/module.nl.md", "## ", 'Zij vroeg: "Wilt u koffie?" Kies uw stap.\n\n## ')
+    found = [p for p in glossary_problems(courses) if "module.nl.md" in p]
+    assert found == [f"{M1}/module.nl.md:15: write 'je', not 'uw'"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import check_strict
 from .check_report import SECTION_SLUG, Context, Ids, Report, Shape, is_text
-from .markup import EXTERNAL, SLUG, SOURCE, link_targets, split_sections
+from .markup import EXTERNAL, SLUG, SOURCE, guide_address, link_targets, split_sections
 from .yaml_lines import LineDict, LineList
 
 MODULE_KEYS = {"title", "minutes", "objectives", "outcomes", "entrecomp"}
@@ -30,8 +30,9 @@ def module_file(report: Report, path: Path, context: Context) -> Shape:
         return {}
     meta, body, start = parsed
     if meta is not None:
-        report.keys(path, meta, MODULE_KEYS, set(), "front matter")
+        report.keys(path, meta, MODULE_KEYS, {"checked"}, "front matter")
         _module_front_matter(report, path, meta)
+        report.checked_date(path, meta)
     _, parts = split_sections(body, start)
     sections, problems = Ids(start), len(report.problems)
     for slug, title, _, line in parts:
@@ -53,7 +54,7 @@ def module_file(report: Report, path: Path, context: Context) -> Shape:
     for number, text in enumerate(body.split("\n"), start):
         if NO_SPACE_HEADING.match(text):
             report.error(path, number, "a section heading starts with '## ' (with a space)")
-    _markdown(report, path, body, start, context, frozenset(sections.values))
+    body_rules(report, path, body, start, context, frozenset(sections.values))
     if report.strict:
         check_strict.module(report, path, meta, parts, body, start, context.language)
     # After a heading problem, what refers to sections would only repeat it.
@@ -80,7 +81,7 @@ def _module_front_matter(report: Report, path: Path, meta: LineDict) -> None:
             report.error(path, codes.line_at(index), message)
 
 
-def _markdown(
+def body_rules(
     report: Report,
     path: Path,
     body: str,
@@ -91,7 +92,12 @@ def _markdown(
     """Links that point nowhere, raw HTML, and '!!!' boxes without an indented text."""
     _raw_html(report, path, body, start)
     for target, line in link_targets(body, start):
-        if not target.startswith(EXTERNAL) and not _points_somewhere(target, context, sections):
+        if target.startswith(EXTERNAL):
+            continue
+        if context.guide_sections is None and target.startswith(guide_address(context.course)):
+            message = f"links to the course's guide, but guide.{SOURCE}.md is missing: {target}"
+            report.warn(path, line, message)
+        elif not _points_somewhere(target, context, sections):
             report.error(path, line, f"link or image points nowhere: {target or '(empty)'}")
     lines = body.split("\n")
     for index, text in enumerate(lines):
@@ -134,10 +140,15 @@ def _shown(match: re.Match[str]) -> str:
 
 
 def _points_somewhere(target: str, context: Context, sections: frozenset[str] | None) -> bool:
-    """Allowed: `#<section>`, `cases/<case>` and files of the module, relative to its folder."""
+    """Allowed: `#<section>`, `cases/<case>`, files of the module, relative to its folder, and
+    the course's guide, `/courses/<course>/your-situation` with an optional `#<section>`."""
     if target.startswith("#"):
         return sections is None or target[1:] in sections  # None: unreadable, said already
     address = re.split(r"[#?]", target, maxsplit=1)[0]
+    if address == guide_address(context.course) and context.guide_sections is not None:
+        fragment = target.partition("#")[2]
+        here = context.guide_sections.get(context.language, context.guide_sections.get(SOURCE))
+        return not fragment or here is None or fragment in here
     if not address or address.startswith("/"):
         return False
     if address.startswith("cases/") and address.removeprefix("cases/") in context.cases:
@@ -174,9 +185,10 @@ def _case_file(report: Report, path: Path, context: Context) -> None:
         return
     meta, body, start = parsed
     if meta is not None:
-        report.keys(path, meta, CASE_KEYS, set(), "case study")
+        report.keys(path, meta, CASE_KEYS, {"checked"}, "case study")
+        report.checked_date(path, meta)
         report.text(path, meta, "title", "case study")
         report.text(path, meta, "summary", "case study")
-    _markdown(report, path, body, start, context, context.sections)
+    body_rules(report, path, body, start, context, context.sections)
     if report.strict:
         check_strict.case(report, path, body, start, context.language)

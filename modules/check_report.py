@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,6 +13,7 @@ from . import yaml_lines
 from .yaml_lines import LineDict
 
 Level = Literal["error", "warning"]
+CHECKED_MAX_DAYS = 365  # a dated rule is checked again every year
 SECTION_SLUG = "section slug"  # the kind of id that quizzes and links refer to
 
 
@@ -52,6 +54,9 @@ class Context:
     sections: frozenset[str] | None  # section slugs of the English module text, None: unknown
     cases: frozenset[str]  # case slugs with an English file
     course_keys: dict[str, str]  # assignment key -> module folder, over the modules so far
+    lessons: dict[str, str] = field(default_factory=dict)  # lesson id -> "question 'q' of <folder>"
+    guide_sections: dict[str, frozenset[str]] | None = None  # per language; None: no guide
+    course: str = ""  # the course's slug, for links to its pages
 
     def speaking(self, language: str) -> Context:
         return replace(self, language=language)
@@ -144,6 +149,24 @@ class Report:
         value = data.get(key, "-")
         if not isinstance(value, str) or not value.strip():
             self.error(path, data.line_of(key), f"{what}: '{key}' must be text")
+
+    def checked_date(self, path: Path, data: LineDict) -> None:
+        """`checked:` says when the rules and figures of a file were last checked against the
+        official sources: a date, not in the future; older than a year is a warning."""
+        if "checked" not in data:
+            return
+        value, line = data["checked"], data.line_of("checked")
+        today = date.today()
+        if not isinstance(value, date) or isinstance(value, datetime):
+            self.error(path, line, "checked must be a date like 2026-12-01")
+        elif value > today:
+            self.error(path, line, f"checked: {value.isoformat()} is in the future")
+        elif (today - value).days > CHECKED_MAX_DAYS:
+            message = (
+                f"checked on {value.isoformat()}, more than a year ago: check the rules and "
+                "figures against the official sources and update the date"
+            )
+            self.warn(path, line, message)
 
 
 def is_text(value: Any) -> bool:

@@ -6,7 +6,9 @@ Not part of the start-up check: the tiny test course is deliberately smaller tha
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from .check_report import Report
 from .markup import Renderer, count_words, link_targets
@@ -89,3 +91,57 @@ def _https(report: Report, path: Path, body: str, start: int) -> None:
     for target, line in link_targets(body, start):
         if target.startswith("http://"):
             report.error(path, line, f"an external link is a full https:// address: {target}")
+
+
+# Quizzes that cannot be passed by picking the longest answer ------------------------------------
+
+LONGEST_AT_MOST = 3  # questions whose right option is the strictly longest
+LENGTH_RATIO_UNDER = 1.25  # mean of len(right) / mean(len(wrong)) over the questions
+SAME_POSITION_AT_MOST = 4  # questions whose right option sits in one position
+
+
+def quiz(report: Report, path: Path, line: int, questions: list[Any]) -> None:
+    """The agreed quiz rules, per file; questions whose options are broken are left out."""
+    shapes = [_lengths(q) for q in questions]
+    usable = [s for s in shapes if s is not None]
+    if not usable:
+        return
+    total = len(usable)
+    longest = [qid for qid, right, wrong, _ in usable if right > max(wrong)]
+    if len(longest) > LONGEST_AT_MOST:
+        message = (
+            f"the right option is the longest in {len(longest)} of {total} questions "
+            f"({', '.join(longest)}): at most {LONGEST_AT_MOST}"
+        )
+        report.error(path, line, message)
+    ratio = sum(right / (sum(wrong) / len(wrong)) for _, right, wrong, _ in usable) / total
+    if ratio >= LENGTH_RATIO_UNDER:
+        message = (
+            f"the right option is on average {ratio:.2f} times as long as a wrong one: "
+            f"keep it under {LENGTH_RATIO_UNDER}"
+        )
+        report.error(path, line, message)
+    positions = Counter(position for _, _, _, position in usable)
+    for position, times in sorted(positions.items()):
+        if times > SAME_POSITION_AT_MOST:
+            message = (
+                f"the right option is option {position} in {times} of {total} questions: "
+                f"at most {SAME_POSITION_AT_MOST} in one position"
+            )
+            report.error(path, line, message)
+
+
+def _lengths(question: Any) -> tuple[str, int, list[int], int] | None:
+    """(question id, length of the right option, lengths of the wrong ones, 1-based position)."""
+    options = question.get("options") if isinstance(question, dict) else None
+    if not isinstance(options, list) or not all(isinstance(o, dict) for o in options):
+        return None
+    texts = [o.get("text") for o in options]
+    right = [i for i, o in enumerate(options) if o.get("correct") is True]
+    if len(right) != 1 or len(options) < 2 or not all(isinstance(t, str) for t in texts):
+        return None
+    lengths = [len(t.strip()) for t in texts]
+    wrong = [n for i, n in enumerate(lengths) if i != right[0]]
+    if not all(wrong):
+        return None
+    return str(question.get("id")), lengths[right[0]], wrong, right[0] + 1

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from . import check_strict
 from .check_report import Context, Ids, Report, Shape, is_text
-from .markup import SLUG, SOURCE
+from .markup import MODULE_FOLDER, SLUG, SOURCE
 from .yaml_lines import LineDict, LineList
 
 QUESTION_KEYS = {"id", "section", "text", "options", "explanation"}
 OPTION_KEYS = {"id", "text", "feedback"}
 BOOK_KEYS = {"title", "author", "year", "why"}
 ASSIGNMENT_KEYS = {"key", "title", "prompt", "guidance"}
+LESSON = re.compile(r"^m(\d+)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 OPTION_IDS = ("a", "b", "c", "d", "e")
 QUESTIONS = 10
 
@@ -37,7 +38,8 @@ def quiz(report: Report, path: Path, context: Context) -> Shape:
     for question in questions:
         qid = question.get("id") if isinstance(question, LineDict) else None
         what = "question" if qid is None else f"question '{qid}'"
-        if not report.keys(path, question, QUESTION_KEYS, set(), what) and qid is None:
+        required = QUESTION_KEYS | ({"lesson"} if report.strict else set())
+        if not report.keys(path, question, required, {"lesson"}, what) and qid is None:
             continue
         line = question.line_of("id")
         if not isinstance(qid, str) or not SLUG.match(qid):
@@ -55,9 +57,34 @@ def quiz(report: Report, path: Path, context: Context) -> Shape:
                 message = f"{what}: section '{section}' is not a section of this module"
                 report.error(path, line, message)
             shape[f"{what}: section"] = Ids(line, [(str(section), line)], single=True)
+        if "lesson" in question:
+            shape.update(_lesson(report, path, question, qid, context))
         if "options" in question:
             shape.update(_options(report, path, question, what))
+    if report.strict:
+        check_strict.quiz(report, path, data.line_of("questions"), questions)
     return shape
+
+
+def _lesson(report: Report, path: Path, question: LineDict, qid: str, context: Context) -> Shape:
+    """`m<module number>-<topic>`, the same in every language, one question per lesson."""
+    lesson, line = question["lesson"], question.line_of("lesson")
+    what = f"question '{qid}'"
+    folder = MODULE_FOLDER.match(context.folder.name)
+    number = int(folder.group(1)) if folder else 0
+    match = LESSON.match(lesson) if isinstance(lesson, str) else None
+    if match is None or int(match.group(1)) != number:
+        message = f"{what}: lesson '{lesson}' must be m{number}-<topic>, like m{number}-break-even"
+        report.error(path, line, message)
+        return {}
+    if context.language == SOURCE:
+        here = f"question '{qid}' of {context.folder.name}"
+        if lesson in context.lessons:
+            message = f"{what}: lesson '{lesson}' is already tested by {context.lessons[lesson]}"
+            report.error(path, line, message)
+        else:
+            context.lessons[lesson] = here
+    return {f"{what}: lesson": Ids(line, [(lesson, line)], single=True)}
 
 
 def _options(report: Report, path: Path, question: LineDict, what: str) -> Shape:
@@ -147,10 +174,13 @@ def logbook(report: Report, path: Path, context: Context) -> Shape:
         report.error(path, data.line_of("assignments"), message)
         return {}
     keys = Ids(assignments.line)
+    shape: Shape = {"assignment key": keys}
     for assignment in assignments:
         key = assignment.get("key") if isinstance(assignment, LineDict) else None
         what = "assignment" if key is None else f"assignment '{key}'"
-        if not report.keys(path, assignment, ASSIGNMENT_KEYS, {"template"}, what) and key is None:
+        required = ASSIGNMENT_KEYS | ({"minutes"} if report.strict else set())
+        optional = {"template", "minutes"}
+        if not report.keys(path, assignment, required, optional, what) and key is None:
             continue
         line = assignment.line_of("key")
         used_in = context.course_keys.get(key) if isinstance(key, str) else None
@@ -168,6 +198,12 @@ def logbook(report: Report, path: Path, context: Context) -> Shape:
             report.text(path, assignment, field, what)
         if "template" in assignment and not is_text(assignment["template"]):
             report.error(path, assignment.line_of("template"), f"{what}: 'template' must be text")
+        if "minutes" in assignment:
+            minutes, line = assignment["minutes"], assignment.line_of("minutes")
+            if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 1:
+                report.error(path, line, f"{what}: minutes must be a whole number above 0")
+            else:
+                shape[f"{what}: minutes"] = Ids(line, [(str(minutes), line)], single=True)
     if report.strict:
         check_strict.count(report, path, data, "assignments", 3, 4)
-    return {"assignment key": keys}
+    return shape

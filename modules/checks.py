@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
-from . import check_markdown, check_yaml
+from . import check_glossary, check_guide, check_markdown, check_people, check_yaml
 from .check_report import Context, Ids, Problem, Report, Shape
 from .markup import MODULE_FOLDER, SOURCE
 from .yaml_lines import LineDict, LineList
@@ -61,7 +62,11 @@ def check_course(report: Report, folder: Path) -> None:
         report.error(path, data.line_of("modules"), "course: modules must list module folders")
         return
     slugs: dict[str, str] = {}
-    course_keys: dict[str, str] = {}
+    # What a module's check learns for the next: assignment keys, lessons, guide sections.
+    shared = Context(folder, SOURCE, None, frozenset(), {}, {}, None, folder.name)
+    guide = check_guide.guide(report, shared, languages)
+    shared = replace(shared, guide_sections=guide or None)
+    people: dict[str, check_people.Person] = {}
     for index, name in enumerate(modules):
         line = modules.line_at(index)
         match = MODULE_FOLDER.match(name) if isinstance(name, str) else None
@@ -78,7 +83,9 @@ def check_course(report: Report, folder: Path) -> None:
             report.error(path, line, f"module '{name}' has no module.{SOURCE}.md")
         else:
             slugs[match.group(2)] = name
-            check_module(report, folder / name, languages, course_keys)
+            check_module(report, folder / name, languages, shared, people)
+    if report.strict:
+        check_glossary.glossary(report, folder, languages)
 
 
 def _languages(report: Report, path: Path, data: LineDict) -> list[str]:
@@ -120,12 +127,19 @@ def _per_language_text(
 
 
 def check_module(
-    report: Report, folder: Path, languages: list[str], course_keys: dict[str, str]
+    report: Report,
+    folder: Path,
+    languages: list[str],
+    course: Context,
+    people: dict[str, check_people.Person],
 ) -> None:
-    """Each file of the module in each language, then what must be the same in every language."""
+    """Each file of the module in each language, then what must be the same in every language.
+
+    `course` carries what the modules share (assignment keys, lessons, the guide's sections);
+    `people` the register of named people so far."""
     _files_in_unknown_languages(report, folder, languages)
     cases = {p.name.split(".")[0] for p in folder.glob(f"cases/*.{SOURCE}.md")}
-    context = Context(folder, SOURCE, frozenset(), frozenset(cases), course_keys)
+    context = replace(course, folder=folder, sections=frozenset(), cases=frozenset(cases))
     for kind, extension, check in KINDS:
         english = folder / f"{kind}.{SOURCE}.{extension}"
         if not english.is_file():
@@ -146,6 +160,7 @@ def check_module(
                 del shapes[SOURCE]  # translations compared with a broken file: only echoes
         compare_translations(report, folder, f"{kind}.{{}}.{extension}", shapes)
     check_markdown.cases(report, context, languages)
+    check_people.register(report, context, languages, people)
 
 
 def _files_in_unknown_languages(report: Report, folder: Path, languages: list[str]) -> None:

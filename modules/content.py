@@ -8,7 +8,8 @@ language without its own file gives the English text with `fallback=True`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -28,6 +29,8 @@ __all__ = [
     "Catalogue",
     "ContentError",
     "Course",
+    "GuideSection",
+    "GuideText",
     "Module",
     "ModuleText",
     "Option",
@@ -144,6 +147,7 @@ class Assignment:
     guidance: str
     template: str | None
     module: str  # slug of the module it belongs to
+    minutes: int | None = None  # the author's honest estimate of the work; None: not given
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,15 @@ class Module:
         return _in_language(self.quizzes, language)
 
     @property
+    def logbook_minutes(self) -> int | None:
+        """The logbook work of the module: the sum of its assignments' estimates, or None
+        while any assignment has none (a total of some would say less than the work is)."""
+        minutes = [a.minutes for a in self.assignment_lists[SOURCE].assignments]
+        if not minutes or any(m is None for m in minutes):
+            return None
+        return sum(m for m in minutes if m is not None)
+
+    @property
     def sections(self) -> tuple[Section, ...]:
         """Sections in English: slugs and order are the same in every language."""
         return self.texts[SOURCE].sections
@@ -244,6 +257,29 @@ class Module:
         return next((c for c in self.cases if c.slug == slug), None)
 
 
+# The "your situation" guide ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GuideSection:
+    slug: str
+    title: str
+    html: str
+
+
+@dataclass(frozen=True)
+class GuideText:
+    """The course's guide to the rules of each starting situation, in one language."""
+
+    language: str
+    fallback: bool
+    title: str
+    summary: str
+    checked: date | None  # when its rules and figures were last checked
+    intro_html: str
+    sections: tuple[GuideSection, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Course:
     slug: str
@@ -251,6 +287,10 @@ class Course:
     summaries: Mapping[str, str]
     languages: tuple[str, ...]
     modules: tuple[Module, ...]  # in course order
+    guides: Mapping[str, GuideText] = field(default_factory=dict)  # empty: no guide
+
+    def guide(self, language: str) -> GuideText | None:
+        return _in_language(self.guides, language) if self.guides else None
 
     def title(self, language: str) -> str:
         return self.titles.get(language) or self.titles[SOURCE]
@@ -267,7 +307,14 @@ class Course:
 
     @property
     def minutes(self) -> int:
+        """Reading and the self-assessments of every module."""
         return sum(m.texts[SOURCE].minutes for m in self.modules)
+
+    @property
+    def logbook_minutes(self) -> int | None:
+        """Every module's logbook work, or None while any module's is not known."""
+        minutes = [m.logbook_minutes for m in self.modules]
+        return None if any(m is None for m in minutes) else sum(m for m in minutes if m)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -16,6 +17,8 @@ from .content import (
     CaseStudy,
     CaseText,
     Course,
+    GuideSection,
+    GuideText,
     Module,
     ModuleText,
     Option,
@@ -29,6 +32,7 @@ from .markup import (
     Renderer,
     count_words,
     from_cases_folder,
+    guide_slug,
     promote_headings,
     relink,
     split_sections,
@@ -59,6 +63,39 @@ def load_course(folder: Path) -> Course:
         summaries=MappingProxyType({k: _text(v) for k, v in data["summary"].items()}),
         languages=languages,
         modules=tuple(load_module(folder / name, languages) for name in data["modules"]),
+        guides=_guides(folder, languages),
+    )
+
+
+def _guides(folder: Path, languages: tuple[str, ...]) -> Mapping[str, GuideText]:
+    """The guide in each language it is written in; none without the English one."""
+    if not (folder / f"guide.{SOURCE}.md").is_file():
+        return MappingProxyType({})
+    guides: dict[str, GuideText] = {}
+    for language in languages:
+        path = folder / f"guide.{language}.md"
+        if path.is_file():
+            guides[language] = _guide_text(path, language)
+    return MappingProxyType(guides)
+
+
+def _guide_text(path: Path, language: str) -> GuideText:
+    meta, body = _front_matter(path)
+    intro, parts = split_sections(body)
+    slugs = [guide_slug(slug, title) for slug, title, _, _ in parts]
+    renderer = Renderer(frozenset(), reserved=frozenset(slugs))  # one page: #links stay
+    sections = tuple(
+        GuideSection(slug, title, renderer.render(source))
+        for slug, (_, title, source, _) in zip(slugs, parts, strict=True)
+    )
+    return GuideText(
+        language=language,
+        fallback=False,
+        title=_text(meta["title"]),
+        summary=_text(meta["summary"]),
+        checked=meta.get("checked"),
+        intro_html=renderer.render(intro),
+        sections=sections,
     )
 
 
@@ -89,8 +126,10 @@ def load_module(folder: Path, languages: tuple[str, ...]) -> Module:
         texts=MappingProxyType(texts),
         cases=tuple(CaseStudy(s, MappingProxyType(case_texts[s])) for s in case_slugs),
         book_lists=_per_language(folder, "books", languages, _book_list),
-        assignment_lists=_per_language(
-            folder, "logbook", languages, lambda data, lang: _assignments(data, lang, slug)
+        assignment_lists=_same_minutes(
+            _per_language(
+                folder, "logbook", languages, lambda data, lang: _assignments(data, lang, slug)
+            )
         ),
         quizzes=_per_language(folder, "quiz", languages, _quiz),
     )
@@ -148,6 +187,23 @@ def _case_text(path: Path, language: str, renderer: Renderer) -> CaseText:
     )
 
 
+def _same_minutes(lists: Mapping[str, AssignmentList]) -> Mapping[str, AssignmentList]:
+    """A translation without an assignment's estimate takes the English one: time is not text."""
+    english = {a.key: a.minutes for a in lists[SOURCE].assignments} if SOURCE in lists else {}
+    return MappingProxyType(
+        {
+            language: replace(
+                found,
+                assignments=tuple(
+                    a if a.minutes is not None else replace(a, minutes=english.get(a.key))
+                    for a in found.assignments
+                ),
+            )
+            for language, found in lists.items()
+        }
+    )
+
+
 def _book_list(data: dict[str, Any], language: str) -> BookList:
     books = tuple(
         Book(
@@ -171,6 +227,7 @@ def _assignments(data: dict[str, Any], language: str, module: str) -> Assignment
             guidance=_text(a["guidance"]),
             template=a.get("template"),
             module=module,
+            minutes=a.get("minutes"),
         )
         for a in data["assignments"]
     )

@@ -15,6 +15,7 @@ WORDS_PER_MINUTE = 150  # unhurried reading, in a second language for some
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MODULE_FOLDER = re.compile(r"^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 SECTION_HEADING = re.compile(r"^## +(.*?)\s*(?:\{#([^}\s]*)\})?\s*$")
+GUIDE_PAGE = "your-situation"  # a course's guide, at /courses/<course>/your-situation
 EXTERNAL = ("https://", "http://", "mailto:", "tel:")
 MARKDOWN_EXTENSIONS = [
     "tables",
@@ -58,9 +59,11 @@ class Renderer:
     intro, the sections and the case studies, which the print page shows together.
     """
 
-    def __init__(self, section_slugs: frozenset[str]) -> None:
+    def __init__(
+        self, section_slugs: frozenset[str], reserved: frozenset[str] = frozenset()
+    ) -> None:
         self.section_slugs = section_slugs
-        self._used_ids: set[str] = set()
+        self._used_ids: set[str] = set(reserved)  # ids the page gives elsewhere
         self._md = markdown.Markdown(
             extensions=MARKDOWN_EXTENSIONS,
             extension_configs={"footnotes": {"UNIQUE_IDS": True}, "toc": {"slugify": self._id}},
@@ -130,3 +133,14 @@ def link_targets(markdown_text: str, start: int = 1) -> Iterator[tuple[str, int]
         for match in pattern.finditer(markdown_text):
             line = start + markdown_text.count("\n", 0, match.start(1))
             yield match.group(1), line
+
+
+def guide_slug(slug: str, title: str) -> str:
+    """A guide section's slug: its `{#slug}` if written, else made from the title, as the
+    Markdown table of contents makes heading ids ("I have a job" gives `i-have-a-job`)."""
+    return slug or slugify(title, "-")
+
+
+def guide_address(course: str) -> str:
+    """The guide's address, as course text links to it."""
+    return f"/courses/{course}/{GUIDE_PAGE}"

@@ -6,7 +6,11 @@ from flask_login import current_user, login_required
 
 from accounts.context import current_organisation
 
-from . import bp, services
+from . import bp, services, times
+from .markup import GUIDE_PAGE
+
+for helper in (times.duration, times.module_time, times.reading_time, times.logbook_time):
+    bp.add_app_template_global(helper)
 
 
 def _lang() -> str:
@@ -63,6 +67,17 @@ def overview(course_slug):
 def course_books(course_slug):
     course = _offered_course(course_slug)
     return render_template("modules/course_books.html", course=course, lang=_lang())
+
+
+@bp.get(f"/<course_slug>/{GUIDE_PAGE}")
+@login_required
+def guide(course_slug):
+    """The course's "your situation" guide: the rules of each starting situation."""
+    course = _offered_course(course_slug)
+    guide = course.guide(_lang())
+    if guide is None:
+        abort(404)
+    return render_template("modules/guide.html", course=course, guide=guide, lang=_lang())
 
 
 @bp.get("/<course_slug>/<module_slug>/")

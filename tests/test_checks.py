@@ -4,6 +4,7 @@ Each broken course is the test course copied to tmp_path with one change.
 """
 
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -606,6 +607,142 @@ BROKEN = {
         "  guidance: Take your time with first-notes.\n  template: [a]",
         [f"{M1}/logbook.en.yml:14: assignment 'first-notes': 'template' must be text"],
     ),
+    "assignment: minutes not above 0": (
+        f"{M1}/logbook.en.yml",
+        "  minutes: 45",
+        "  minutes: 0",
+        [
+            f"{M1}/logbook.en.yml:14: assignment 'first-notes': "
+            "minutes must be a whole number above 0"
+        ],
+    ),
+    "assignment: minutes as words": (
+        f"{M1}/logbook.en.yml",
+        "  minutes: 45",
+        "  minutes: an hour",
+        [
+            f"{M1}/logbook.en.yml:14: assignment 'first-notes': "
+            "minutes must be a whole number above 0"
+        ],
+    ),
+    "assignment: minutes differ between languages": (
+        f"{M1}/logbook.nl.yml",
+        "  minutes: 45",
+        "  minutes: 50",
+        [
+            f"{M1}/logbook.nl.yml:14: assignment 'first-notes': minutes is '50', "
+            "but '45' in logbook.en.yml"
+        ],
+    ),
+    # Lessons (required with --strict, below)
+    "lesson of another module": (
+        f"{M1}/quiz.en.yml",
+        "  section: first-steps",
+        "  lesson: m2-fear\n  section: first-steps",
+        [
+            f"{M1}/quiz.en.yml:3: question 'q1': lesson 'm2-fear' must be m1-<topic>, "
+            "like m1-break-even"
+        ],
+    ),
+    "lesson that is not an id": (
+        f"{M1}/quiz.en.yml",
+        "  section: first-steps",
+        "  lesson: Fear of failure\n  section: first-steps",
+        [
+            f"{M1}/quiz.en.yml:3: question 'q1': lesson 'Fear of failure' must be m1-<topic>, "
+            "like m1-break-even"
+        ],
+    ),
+    # Dates of the rules a file states
+    "checked: not a date": (
+        f"{M1}/module.en.md",
+        "minutes: 30",
+        "minutes: 30\nchecked: last year",
+        [f"{M1}/module.en.md:4: checked must be a date like 2026-12-01"],
+    ),
+    "checked: a date and time": (
+        f"{M1}/cases/the-bakery.en.md",
+        "summary:",
+        "checked: 2026-01-01 10:00:00\nsummary:",
+        [f"{M1}/cases/the-bakery.en.md:3: checked must be a date like 2026-12-01"],
+    ),
+    # The your-situation guide
+    "guide: missing key": (
+        f"{C}/guide.en.md",
+        "summary: What to arrange first, by where your income comes from today.\n",
+        "",
+        [f"{C}/guide.en.md:2: guide: missing key 'summary'"],
+    ),
+    "guide: unknown key": (
+        f"{C}/guide.nl.md",
+        "title: Jouw situatie",
+        "title: Jouw situatie\nauthor: me",
+        [f"{C}/guide.nl.md:3: guide: unknown key 'author'"],
+    ),
+    "guide: link to a section it does not have": (
+        f"{C}/guide.en.md",
+        "(#i-receive-a-benefit)",
+        "(#benefits)",
+        [f"{C}/guide.en.md:9: link or image points nowhere: #benefits"],
+    ),
+    "guide: two sections with one slug": (
+        f"{C}/guide.nl.md",
+        "## Ik heb een uitkering {#i-receive-a-benefit}",
+        "## Ik heb een baan",
+        [
+            f"{C}/guide.nl.md:9: link or image points nowhere: #i-receive-a-benefit",
+            f"{C}/guide.nl.md:11: duplicate section slug 'ik-heb-een-baan': "
+            "write {#another-slug}",
+        ],
+    ),
+    "guide: a slug that is not an id": (
+        f"{C}/guide.en.md",
+        "{#i-receive-a-benefit}",
+        "{#Benefit}",
+        [
+            f"{C}/guide.en.md:9: link or image points nowhere: #i-receive-a-benefit",
+            f"{C}/guide.en.md:11: section slug 'Benefit' may use only a-z, 0-9 and hyphens",
+        ],
+    ),
+    "guide: raw HTML": (
+        f"{C}/guide.en.md",
+        "### In Belgium",
+        "<b>In Belgium</b>",
+        [
+            f"{C}/guide.en.md:15: raw HTML is not allowed in course Markdown: <b>; "
+            "write it in Markdown"
+        ],
+    ),
+    "module links to a guide section": (
+        f"{M1}/module.en.md",
+        "(#second-steps)",
+        "(/courses/test-course/your-situation#i-receive-a-benefit)",
+        [],
+    ),
+    "Dutch module links to a Dutch guide section": (
+        f"{M1}/module.nl.md",
+        "(#second-steps)",
+        "(/courses/test-course/your-situation#ik-heb-een-baan)",
+        [],
+    ),
+    "module links to a guide section that does not exist": (
+        f"{M1}/module.en.md",
+        "(#second-steps)",
+        "(/courses/test-course/your-situation#ik-heb-een-baan)",
+        [
+            f"{M1}/module.en.md:18: link or image points nowhere: "
+            "/courses/test-course/your-situation#ik-heb-een-baan"
+        ],
+    ),
+    "module links to another course's guide": (
+        f"{M2}/cases/the-bakery.en.md",
+        "(#second-steps)",
+        "(/courses/other-course/your-situation)",
+        [
+            f"{M2}/cases/the-bakery.en.md:7: link or image points nowhere: "
+            "/courses/other-course/your-situation"
+        ],
+    ),
 }
 
 
@@ -872,3 +1009,331 @@ def test_cli_check_is_a_command_of_the_app(runner):
 def test_real_courses_are_valid():
     """The only test that reads courses/: no errors, no warnings, the README's ranges kept."""
     assert problems(ROOT / "courses", strict=True) == []
+
+
+# Issue 16: quiz rules, lessons, logbook time, dated rules, the register, the glossary, the guide
+
+
+def write_quiz(root: Path, questions: list[tuple[int, str, list[str]]], lessons=True) -> None:
+    """Module 1's English quiz: per question (position of the right option, its text, the wrong
+    options' texts)."""
+    lines = ["questions:"]
+    for n, (position, right, wrong) in enumerate(questions, 1):
+        lines += [f"- id: q{n}", "  section: first-steps", f"  text: Question {n}?"]
+        if lessons:
+            lines.append(f"  lesson: m1-topic-{n}")
+        lines.append("  options:")
+        texts = [*wrong[: position - 1], right, *wrong[position - 1 :]]
+        for option, text in zip("abcde", texts, strict=False):
+            lines += [f"  - id: {option}", f"    text: {text}", "    feedback: Because."]
+            if text is right:
+                lines.append("    correct: true")
+        lines.append("  explanation: Why.")
+    for language in ("en", "nl"):
+        path = root / f"test-course/01-first-module/quiz.{language}.yml"
+        path.write_text("\n".join(lines) + "\n")
+
+
+def quiz_problems(root: Path) -> list[str]:
+    return [p for p in problems(root, strict=True) if p.startswith(f"{M1}/quiz.en.yml")]
+
+
+SAME = "a" * 20
+FAIR = [(1 + n % 3, SAME, ["b" * 20, "c" * 20]) for n in range(10)]
+
+
+def test_a_fair_quiz_passes_the_quiz_rules(courses):
+    longer = [(p, SAME + "x", wrong) for p, _, wrong in FAIR[:3]]  # 3 longest: allowed
+    write_quiz(courses, longer + FAIR[3:])
+    assert quiz_problems(courses) == []
+
+
+def test_right_option_longest_in_four_questions(courses):
+    longer = [(p, SAME + "x", wrong) for p, _, wrong in FAIR[:4]]
+    write_quiz(courses, longer + FAIR[4:])
+    assert quiz_problems(courses) == [
+        f"{M1}/quiz.en.yml:1: the right option is the longest in 4 of 10 questions "
+        "(q1, q2, q3, q4): at most 3"
+    ]
+
+
+def test_right_option_much_longer_than_the_wrong_ones_on_average(courses):
+    # Never strictly the longest, yet half again as long as the mean wrong option.
+    write_quiz(courses, [(p, "r" * 30, ["w" * 30, "w" * 10]) for p, _, _ in FAIR])
+    assert quiz_problems(courses) == [
+        f"{M1}/quiz.en.yml:1: the right option is on average 1.50 times as long as a wrong one: "
+        "keep it under 1.25"
+    ]
+
+
+def test_right_option_in_the_same_position_too_often(courses):
+    write_quiz(courses, [(1 + n // 5, SAME, ["b" * 20, "c" * 20]) for n in range(10)])
+    assert quiz_problems(courses) == [
+        f"{M1}/quiz.en.yml:1: the right option is option 1 in 5 of 10 questions: "
+        "at most 4 in one position",
+        f"{M1}/quiz.en.yml:1: the right option is option 2 in 5 of 10 questions: "
+        "at most 4 in one position",
+    ]
+
+
+def test_quiz_rules_are_for_strict_only(courses):
+    write_quiz(courses, [(2, SAME + "longer", ["b", "c"]) for _ in range(10)], lessons=False)
+    assert problems(courses) == []
+
+
+def test_strict_asks_every_question_for_a_lesson(courses):
+    write_quiz(courses, FAIR, lessons=False)
+    found = quiz_problems(courses)
+    assert f"{M1}/quiz.en.yml:2: question 'q1': missing key 'lesson'" in found
+    assert len(found) == 10
+
+
+def test_two_questions_with_one_lesson(courses):
+    write_quiz(courses, FAIR)
+    edit(courses, f"{M1}/quiz.en.yml", "lesson: m1-topic-2\n", "lesson: m1-topic-1\n")
+    assert problems(courses) == [
+        f"{M1}/quiz.en.yml:21: question 'q2': lesson 'm1-topic-1' is already tested by "
+        "question 'q1' of 01-first-module"
+    ]
+
+
+def test_lesson_differs_between_languages(courses):
+    edit(
+        courses,
+        f"{M1}/quiz.en.yml",
+        "  section: first-steps",
+        "  lesson: m1-first\n  section: first-steps",
+    )
+    edit(
+        courses,
+        f"{M1}/quiz.nl.yml",
+        "  section: first-steps",
+        "  lesson: m1-eerste\n  section: first-steps",
+    )
+    assert problems(courses) == [
+        f"{M1}/quiz.nl.yml:3: question 'q1': lesson is 'm1-eerste', but 'm1-first' in quiz.en.yml"
+    ]
+
+
+def test_strict_asks_every_assignment_for_its_minutes():
+    found = problems(TEST_COURSES, strict=True)
+    assert f"{M1}/logbook.en.yml:2: assignment 'first-plan': missing key 'minutes'" in found
+    assert not any(p.startswith(f"{M2}/logbook.en.yml") and "minutes" in p for p in found)
+
+
+# Dated rules
+
+
+@pytest.mark.parametrize(
+    "days_ago, expected",
+    [
+        (0, []),
+        (365, []),
+        (
+            366,
+            [
+                f"{M1}/module.en.md:4: warning: checked on {{date}}, more than a year ago: check "
+                "the rules and figures against the official sources and update the date"
+            ],
+        ),
+        (-1, [f"{M1}/module.en.md:4: checked: {{date}} is in the future"]),
+    ],
+)
+def test_checked_date_is_not_older_than_a_year_nor_in_the_future(courses, days_ago, expected):
+    checked = (date.today() - timedelta(days=days_ago)).isoformat()
+    edit(courses, f"{M1}/module.en.md", "minutes: 30", f"minutes: 30\nchecked: {checked}")
+    assert problems(courses) == [e.format(date=checked) for e in expected]
+
+
+def test_checked_date_of_the_guide(courses):
+    checked = (date.today() - timedelta(days=400)).isoformat()
+    edit(courses, f"{C}/guide.nl.md", "title:", f"checked: {checked}\ntitle:")
+    assert problems(courses) == [
+        f"{C}/guide.nl.md:2: warning: checked on {checked}, more than a year ago: check the "
+        "rules and figures against the official sources and update the date"
+    ]
+
+
+# The your-situation guide
+
+
+def test_guide_in_a_language_the_course_does_not_list(courses):
+    shutil.copy(courses / "test-course/guide.en.md", courses / "test-course/guide.de.md")
+    assert problems(courses) == [
+        f"{C}/guide.de.md:1: language 'de' is not in the languages of course.yml"
+    ]
+
+
+def test_guide_translation_without_the_english_guide(courses):
+    (courses / "test-course/guide.en.md").unlink()
+    edit(courses, f"{M1}/module.en.md", "(#second-steps)", "(/courses/test-course/your-situation)")
+    assert problems(courses) == [
+        f"{C}/guide.nl.md:1: guide.nl.md has no en version: guide.en.md",
+        f"{M1}/module.en.md:18: warning: links to the course's guide, but guide.en.md is "
+        "missing: /courses/test-course/your-situation",
+    ]
+
+
+def test_a_course_without_a_guide_is_valid(courses):
+    for path in (courses / "test-course").glob("guide.*.md"):
+        path.unlink()
+    assert problems(courses, strict=True) == problems(TEST_COURSES, strict=True)
+
+
+def test_guide_without_its_translation_is_a_warning(courses):
+    (courses / "test-course/guide.nl.md").unlink()
+    assert problems(courses) == [
+        f"{C}/guide.en.md:1: warning: no nl translation: guide.nl.md is missing"
+    ]
+
+
+def test_strict_guide_translation_has_the_same_sections(courses):
+    edit(courses, f"{C}/guide.nl.md", "### In België", "## In België")
+    assert f"{C}/guide.nl.md:5: the guide has 3 sections, but 2 in guide.en.md" in problems(
+        courses, strict=True
+    )
+
+
+# The register of named people
+
+MARGA = (
+    "- {name: Marga, age: 52, place: Gent, trade: baker, role: protagonist, where: the-bakery}\n"
+)
+
+
+def people(root: Path, module: str, text: str) -> None:
+    (root / "test-course" / module / "people.yml").write_text(text)
+
+
+def register_problems(root: Path) -> list[str]:
+    found = problems(root, strict=True)
+    return [p for p in found if "people" in p or "protagonist" in p]
+
+
+def test_a_valid_register(courses):
+    people(courses, "01-first-module", MARGA)
+    people(courses, "02-second-module", "people:\n" + MARGA)  # a `people:` key also works
+    assert problems(courses) == []
+    assert register_problems(courses) == []
+
+
+def test_register_fields_are_checked_whenever_the_file_is_there(courses):
+    people(
+        courses,
+        "01-first-module",
+        MARGA + "- name: Piet\n  age: fifty\n  place: Gent\n  trade: ''\n  role: hero\n"
+        "  where: the-shop\n  note: x\n- Marga\n",
+    )
+    assert problems(courses) == [
+        f"{M1}/people.yml:3: person 'Piet': age must be a whole number of years",
+        f"{M1}/people.yml:5: person 'Piet': 'trade' must be text",
+        f"{M1}/people.yml:6: person 'Piet': role must be one of protagonist, mentor, other",
+        f"{M1}/people.yml:7: person 'Piet': where must be 'module' or a case slug of this module",
+        f"{M1}/people.yml:8: person 'Piet': unknown key 'note'",
+        f"{M1}/people.yml:9: person must be a mapping of keys",
+    ]
+
+
+def test_strict_wants_a_register_per_module(courses):
+    people(courses, "01-first-module", MARGA)
+    assert register_problems(courses) == [
+        f"{M2}/module.en.md:1: people.yml is missing: every module lists the people it names"
+    ]
+
+
+def test_strict_finds_a_name_missing_from_the_file_the_register_names(courses):
+    people(
+        courses,
+        "01-first-module",
+        MARGA + MARGA.replace("Marga", "Greet").replace("protagonist", "mentor"),
+    )
+    people(courses, "02-second-module", MARGA)
+    assert register_problems(courses) == [
+        f"{M1}/people.yml:2: people: 'Greet' does not occur in the-bakery.en.md",
+        f"{M1}/people.yml:2: people: 'Greet' does not occur in the-bakery.nl.md",
+    ]
+
+
+def test_strict_refuses_one_name_for_two_people(courses):
+    people(courses, "01-first-module", MARGA)
+    people(courses, "02-second-module", MARGA.replace("52", "61"))
+    assert register_problems(courses) == [
+        f"{M2}/people.yml:1: people: 'Marga' is already someone else in 01-first-module "
+        "(52, Gent, baker): give one of them another name"
+    ]
+
+
+def test_strict_wants_a_protagonist_for_every_case(courses):
+    people(courses, "01-first-module", MARGA)
+    people(courses, "02-second-module", MARGA.replace("protagonist", "other"))
+    assert register_problems(courses) == [
+        f"{M2}/people.yml:1: people: case 'the-bakery' has no protagonist in the register"
+    ]
+
+
+# The glossary
+
+
+def glossary(root: Path, text: str) -> None:
+    (root / "test-course/glossary.yml").write_text(text)
+
+
+GLOSSARY = """\
+nl:
+  terms:
+    - use: praktijkverhaal
+      avoid: [casus, casestudy]
+    - use: je
+      avoid: [u, uw]
+      in_speech: true
+  regional:
+    - words: [marktkraam, marktkramen]
+      gloss: kraam op de markt
+"""
+
+
+def glossary_problems(root: Path) -> list[str]:
+    found = problems(root, strict=True)
+    return [p for p in found if "write '" in p or "regional word" in p or "glossary" in p]
+
+
+def test_glossary_flags_an_avoided_term_in_dutch_files_only(courses):
+    glossary(courses, GLOSSARY)
+    edit(courses, f"{M1}/module.nl.md", "## ", "Lees de Casus.\n\n## ")
+    edit(courses, f"{M1}/module.en.md", "## ", "Read the casus.\n\n## ")
+    assert glossary_problems(courses) == [
+        f"{M1}/module.nl.md:15: write 'praktijkverhaal', not 'Casus'",
+        f"{M1}/cases/the-bakery.nl.md:6: 'marktkraam' is a regional word: gloss its first use, "
+        "like 'marktkraam (kraam op de markt)', or keep it in direct speech",
+    ]
+
+
+def test_a_regional_word_glossed_once_or_in_direct_speech_passes(courses):
+    glossary(courses, GLOSSARY)
+    case = f"{M1}/cases/the-bakery.nl.md"
+    edit(courses, case, "elke marktkraam", "elke marktkraam (kraam op de markt)")
+    edit(courses, case, "Binnen een jaar", "Op de marktkraam verkocht ze nu meer. Binnen een jaar")
+    edit(
+        courses, f"{M2}/cases/the-bakery.nl.md", "Marga's", "“Mijn marktkraam,” zei Marga. Marga's"
+    )
+    assert glossary_problems(courses) == []
+
+
+def test_the_glossary_is_for_strict_only(courses):
+    glossary(courses, GLOSSARY)
+    assert problems(courses) == []
+
+
+def test_a_glossary_with_a_language_the_course_does_not_list(courses):
+    glossary(courses, GLOSSARY.replace("nl:", "de:") + "nl:\n  terms:\n    - use: x\n")
+    assert glossary_problems(courses) == [
+        f"{C}/glossary.yml:1: glossary: 'de' is not one of the languages",
+        f"{C}/glossary.yml:13: glossary: nl: terms: missing key 'avoid'",
+    ]
+
+
+def test_an_avoided_term_allowed_in_direct_speech(courses):
+    glossary(courses, GLOSSARY)
+    edit(courses, f"{M1}/module.nl.md", "## ", 'Zij vroeg: "Wilt u koffie?" Kies uw stap.\n\n## ')
+    found = [p for p in glossary_problems(courses) if "module.nl.md" in p]
+    assert found == [f"{M1}/module.nl.md:15: write 'je', not 'uw'"]

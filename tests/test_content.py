@@ -221,3 +221,40 @@ def test_invalid_content_is_not_loaded(copied):
 
 def test_an_empty_folder_is_an_empty_catalogue(tmp_path):
     assert load_catalogue(tmp_path) == Catalogue()
+
+
+# Issue 16: logbook time and the your-situation guide
+
+
+def test_logbook_time_is_the_sum_of_the_assignments_estimates(course):
+    second = course.module("second-module")
+    assert [a.minutes for a in second.assignments("en").assignments] == [90, 60]
+    assert second.logbook_minutes == 150
+    assert course.module("first-module").logbook_minutes is None  # first-plan has no estimate
+    assert course.logbook_minutes is None
+
+
+def test_a_translation_without_an_estimate_takes_the_english_one(copied):
+    logbook = copied / "test-course/02-second-module/logbook.nl.yml"
+    logbook.write_text(logbook.read_text().replace("  minutes: 90\n", ""))
+    module = load_catalogue(copied).course("test-course").module("second-module")
+    assert module.assignments("nl").get("second-plan").minutes == 90
+
+
+def test_guide_sections_with_written_and_made_slugs(course):
+    guide = course.guide("en")
+    assert (guide.title, guide.fallback, guide.checked) == ("Your situation", False, None)
+    assert [(s.slug, s.title) for s in guide.sections] == [
+        ("i-have-a-job", "I have a job"),
+        ("i-receive-a-benefit", "I receive a benefit"),
+    ]
+    assert '<h3 id="in-belgium">In Belgium</h3>' in guide.sections[1].html
+    assert guide.intro_html.startswith("<p>Nothing here replaces")
+
+
+def test_guide_falls_back_to_english_and_a_course_may_have_none(copied):
+    (copied / "test-course/guide.nl.md").unlink()
+    course = load_catalogue(copied).course("test-course")
+    assert (course.guide("nl").title, course.guide("nl").fallback) == ("Your situation", True)
+    (copied / "test-course/guide.en.md").unlink()
+    assert load_catalogue(copied).course("test-course").guide("en") is None

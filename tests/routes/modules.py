@@ -22,6 +22,7 @@ ROUTES = [
     Route("modules.catalogue", "GET", "/courses/", everyone()),
     Route("modules.overview", "GET", f"{C}/", reader(), setup=_hide_from_other),
     Route("modules.course_books", "GET", f"{C}/books", reader(), setup=_hide_from_other),
+    Route("modules.guide", "GET", f"{C}/your-situation", reader(), setup=_hide_from_other),
     Route("modules.module", "GET", f"{M}/", reader(), setup=_hide_from_other),
     Route("modules.section", "GET", f"{M}/first-steps", reader(), setup=_hide_from_other),
     Route("modules.mark_read", "POST", f"{M}/first-steps", reader(), setup=_hide_from_other),

@@ -148,6 +148,7 @@ class Assignment:
     template: str | None
     module: str  # slug of the module it belongs to
     minutes: int | None = None  # the author's honest estimate of the work; None: not given
+    guidance_html: str = ""  # the guidance rendered (authors write numbered steps in Markdown)
 
 
 @dataclass(frozen=True)

@@ -228,6 +228,7 @@ def _assignments(data: dict[str, Any], language: str, module: str) -> Assignment
             template=a.get("template"),
             module=module,
             minutes=a.get("minutes"),
+            guidance_html=Renderer(frozenset()).render(_text(a["guidance"])),
         )
         for a in data["assignments"]
     )

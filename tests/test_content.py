@@ -258,3 +258,16 @@ def test_guide_falls_back_to_english_and_a_course_may_have_none(copied):
     assert (course.guide("nl").title, course.guide("nl").fallback) == ("Your situation", True)
     (copied / "test-course/guide.en.md").unlink()
     assert load_catalogue(copied).course("test-course").guide("en") is None
+
+
+def test_assignment_guidance_in_numbered_steps_is_shown_as_a_list(copied):
+    path = copied / "test-course" / "01-first-module" / "logbook.en.yml"
+    path.write_text(
+        path.read_text().replace(
+            "guidance: Take your time with first-plan.",
+            "guidance: |-\n    1. Write one line.\n    2. Read it aloud.",
+        )
+    )
+    module = load_catalogue(copied).course("test-course").modules[0]
+    html = module.assignments("en").get("first-plan").guidance_html
+    assert "<ol>" in html and "<li>Read it aloud.</li>" in html

@@ -1,0 +1,189 @@
+"""Learning: per module of the offered courses, who started and finished it, and the
+self-assessment's median first-attempt and best scores and pass rate."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from sqlalchemy import and_, case, false, func, literal_column, or_, select, union_all
+
+from extensions import db
+from modules.content import Course
+from modules.models import SectionRead, SelfAssessment
+from quizzes.models import AttemptState, QuizAttempt
+
+from .figures import Figure, Kind, Row, Table
+from .scope import Scope
+from .stats import histogram, median, percent
+
+Key = tuple[str, str]  # (course slug, module slug)
+
+
+def _progress(scope: Scope, courses: list[Course]) -> dict[Key, tuple[int, int]]:
+    """(started, finished) per module. Finished is ModuleState.DONE of modules/services.py in
+    SQL: every section of the module read and the self-assessment passed."""
+    sections = {(c.slug, m.slug): [s.slug for s in m.sections] for c in courses for m in c.modules}
+    participants = scope.participants()
+    counted_section = or_(
+        false(),
+        *(
+            and_(
+                SectionRead.course == course,
+                SectionRead.module == module,
+                SectionRead.section.in_(slugs),
+            )
+            for (course, module), slugs in sections.items()
+            if slugs
+        ),
+    )
+    steps = union_all(
+        select(
+            SectionRead.user_id,
+            SectionRead.course,
+            SectionRead.module,
+            literal_column("1").label("read"),
+            literal_column("0").label("passed"),
+        ).where(SectionRead.user_id.in_(participants), counted_section),
+        select(
+            SelfAssessment.user_id,
+            SelfAssessment.course,
+            SelfAssessment.module,
+            literal_column("0").label("read"),
+            case((SelfAssessment.passed_at.is_not(None), 1), else_=0).label("passed"),
+        ).where(
+            SelfAssessment.user_id.in_(participants),
+            SelfAssessment.course.in_([c.slug for c in courses]),
+        ),
+    ).subquery()
+    per_person = (
+        select(
+            steps.c.course,
+            steps.c.module,
+            func.sum(steps.c.read).label("read"),
+            func.max(steps.c.passed).label("passed"),
+        )
+        .group_by(steps.c.user_id, steps.c.course, steps.c.module)
+        .subquery()
+    )
+    section_count = case(
+        *(
+            (and_(per_person.c.course == course, per_person.c.module == module), len(slugs))
+            for (course, module), slugs in sections.items()
+        ),
+        else_=-1,
+    )
+    done = and_(per_person.c.read == section_count, per_person.c.passed == 1)
+    rows = db.session.execute(
+        select(
+            per_person.c.course,
+            per_person.c.module,
+            func.count(),
+            func.sum(case((done, 1), else_=0)),
+        ).group_by(per_person.c.course, per_person.c.module)
+    )
+    return {(course, module): (n, int(finished or 0)) for course, module, n, finished in rows}
+
+
+def _scores(scope: Scope, courses: list[Course]):
+    """Histograms of first-attempt and best scores per module, and who passed."""
+    attempts = [
+        QuizAttempt.state == AttemptState.SUBMITTED.value,
+        QuizAttempt.user_id.in_(scope.participants()),
+        QuizAttempt.course.in_([c.slug for c in courses]),
+    ]
+    ranked = (
+        select(
+            QuizAttempt.course,
+            QuizAttempt.module,
+            QuizAttempt.score,
+            func.row_number()
+            .over(
+                partition_by=(QuizAttempt.user_id, QuizAttempt.course, QuizAttempt.module),
+                order_by=(QuizAttempt.submitted_at, QuizAttempt.id),
+            )
+            .label("attempt"),
+        )
+        .where(*attempts)
+        .subquery()
+    )
+    first: dict[Key, list[tuple[int, int]]] = defaultdict(list)
+    for course, module, score, n in db.session.execute(
+        select(ranked.c.course, ranked.c.module, ranked.c.score, func.count())
+        .where(ranked.c.attempt == 1)
+        .group_by(ranked.c.course, ranked.c.module, ranked.c.score)
+    ):
+        first[(course, module)].append((score, n))
+    per_person = (
+        select(
+            QuizAttempt.course,
+            QuizAttempt.module,
+            func.max(QuizAttempt.score).label("best"),
+            func.max(case((QuizAttempt.passed.is_(True), 1), else_=0)).label("passed"),
+        )
+        .where(*attempts)
+        .group_by(QuizAttempt.user_id, QuizAttempt.course, QuizAttempt.module)
+        .subquery()
+    )
+    best: dict[Key, list[tuple[int, int]]] = defaultdict(list)
+    passed: dict[Key, int] = defaultdict(int)
+    for course, module, score, n, passes in db.session.execute(
+        select(
+            per_person.c.course,
+            per_person.c.module,
+            per_person.c.best,
+            func.count(),
+            func.sum(per_person.c.passed),
+        ).group_by(per_person.c.course, per_person.c.module, per_person.c.best)
+    ):
+        best[(course, module)].append((score, n))
+        passed[(course, module)] += int(passes or 0)
+    return first, best, passed
+
+
+def modules_table(scope: Scope, courses: list[Course]) -> Table:
+    progress = _progress(scope, courses) if courses else {}
+    first, best, passed = _scores(scope, courses) if courses else ({}, {}, {})
+    language = str(get_locale())
+    rows = []
+    for course in courses:
+        for module in course.modules:
+            key = (course.slug, module.slug)
+            started, finished = progress.get(key, (0, 0))
+            firsts = histogram(first.get(key, []))
+            bests = histogram(best.get(key, []))
+            takers = sum(bests.values())
+            title = module.text(language).title
+            if len(courses) > 1:
+                title = f"{course.title(language)}: {title}"
+            rows.append(
+                Row(
+                    title,
+                    (
+                        Figure(started, started),
+                        Figure(finished, finished),
+                        Figure(median(firsts), sum(firsts.values()), Kind.SCORE),
+                        Figure(median(bests), takers, Kind.SCORE),
+                        Figure(percent(passed.get(key, 0), takers), takers, Kind.PERCENT),
+                    ),
+                )
+            )
+    return Table(
+        key="modules",
+        title=_("Modules"),
+        caption=_(
+            "Per module: who started it (read a section or took the self-assessment), who "
+            "finished it (read every section and passed the self-assessment), and the "
+            "self-assessment's scores out of 10 of those who took it."
+        ),
+        columns=(
+            _("Started"),
+            _("Finished"),
+            _("Median first score"),
+            _("Median best score"),
+            _("Pass rate %"),
+        ),
+        rows=tuple(rows),
+        chart="bar",
+    )

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from accounts.models import Invitation, Membership, Role
+from accounts.models import Invitation, Role
 from extensions import db
 from logbook.models import Entry, Message
 from mentoring.models import (
@@ -371,7 +371,7 @@ def test_matching_meetings_pair_health_and_evaluations(data):
     )
     p1 = data.add(_pair(org, m[0], mentors[0]))
     p2 = data.add(_pair(org, m[1], mentors[1]))
-    p3 = data.add(_pair(org, m[2], mentors[2], state="accepted", started=datetime(2026, 7, 10)))
+    data.add(_pair(org, m[2], mentors[2], state="accepted", started=datetime(2026, 7, 10)))
     p4 = data.add(_pair(org, m[3], mentors[3]))
     p5 = data.add(_pair(org, m[4], mentors[4], state="ended", ended=datetime(2026, 6, 20)))
     p6 = data.add(_pair(org, m[5], mentors[5], state="rematched", ended=datetime(2026, 4, 20)))

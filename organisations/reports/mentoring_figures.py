@@ -192,9 +192,7 @@ def matching_table(scope: Scope) -> Table:
         .subquery()
     )
     meetings = histogram(
-        db.session.execute(
-            select(per_pair.c.meetings, func.count()).group_by(per_pair.c.meetings)
-        )
+        db.session.execute(select(per_pair.c.meetings, func.count()).group_by(per_pair.c.meetings))
     )
     pairs = sum(meetings.values())
     enough = sum(n for count, n in meetings.items() if count >= ENOUGH_MEETINGS)

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import Select, and_, case, exists, func, literal_column, null, select, union_all
+from sqlalchemy import Select, and_, case, func, literal_column, null, select, union_all
 
 from accounts.models import Membership
 from extensions import db
@@ -153,24 +153,27 @@ def logbook_table(scope: Scope) -> Table:
 
 def matching_table(scope: Scope) -> Table:
     """Two statements: people wanting and getting a mentor, and meetings per pair."""
-    wanted = exists().where(
-        IntakeSurvey.user_id == Membership.user_id,
-        IntakeSurvey.organisation_id == scope.organisation_id,
-        IntakeSurvey.role.in_(WANTS_MENTOR),
+    # Sets computed once (IN with a subquery), not a lookup per member: a correlated lookup
+    # by person and organisation lets SQLite pick the organisation's index and scan it for
+    # every member.
+    org = scope.organisation_id
+    wanted = Membership.user_id.in_(
+        select(IntakeSurvey.user_id).where(
+            IntakeSurvey.organisation_id == org, IntakeSurvey.role.in_(WANTS_MENTOR)
+        )
     )
-    paired = exists().where(
-        Mentorship.mentee_id == Membership.user_id,
-        Mentorship.organisation_id == scope.organisation_id,
-        Mentorship.started_at.is_not(None),
+    paired = Membership.user_id.in_(
+        select(Mentorship.mentee_id).where(
+            Mentorship.organisation_id == org, Mentorship.started_at.is_not(None)
+        )
     )
-    settled = exists().where(
-        Mentorship.mentee_id == Membership.user_id,
-        Mentorship.organisation_id == scope.organisation_id,
-        Mentorship.state.in_(SETTLED_STATES),
+    settled = Membership.user_id.in_(
+        select(Mentorship.mentee_id).where(
+            Mentorship.organisation_id == org, Mentorship.state.in_(SETTLED_STATES)
+        )
     )
-    departed = exists().where(
-        Departure.user_id == Membership.user_id,
-        Departure.organisation_id == scope.organisation_id,
+    departed = Membership.user_id.in_(
+        select(Departure.user_id).where(Departure.organisation_id == org)
     )
     waiting = and_(wanted, ~settled, ~departed, Membership.deactivated_at.is_(None))
     wanting, matched, waiting_n = db.session.execute(
@@ -253,14 +256,15 @@ def health_counts(scope: Scope) -> Counter:
         .limit(1)
         .scalar_subquery()
     )
-    oldest_waiting = (
-        select(func.min(Entry.submitted_at))
+    # The oldest entry each mentee has waiting, as one grouped set joined to the pairs.
+    waiting = (
+        select(Entry.user_id, func.min(Entry.submitted_at).label("since"))
         .where(
-            Entry.user_id == Mentorship.mentee_id,
-            Entry.organisation_id == Mentorship.organisation_id,
+            Entry.organisation_id == scope.organisation_id,
             Entry.state == EntryState.SUBMITTED.value,
         )
-        .scalar_subquery()
+        .group_by(Entry.user_id)
+        .subquery()
     )
     raw = (
         select(
@@ -268,8 +272,9 @@ def health_counts(scope: Scope) -> Counter:
             Mentorship.started_at,
             last_meeting.label("last_meeting"),
             interval.label("interval"),
-            oldest_waiting.label("oldest_waiting"),
+            waiting.c.since.label("oldest_waiting"),
         )
+        .outerjoin(waiting, waiting.c.user_id == Mentorship.mentee_id)
         .where(*_pairs(scope))
         .subquery()
     )

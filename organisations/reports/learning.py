@@ -38,52 +38,77 @@ def _progress(scope: Scope, courses: list[Course]) -> dict[Key, tuple[int, int]]
             if slugs
         ),
     )
-    steps = union_all(
+    slugs = [c.slug for c in courses]
+    # Sections read per person and module, straight from the unique index (user, course,
+    # module, section), then each person's self-assessment looked up by its unique key.
+    reads = (
         select(
             SectionRead.user_id,
             SectionRead.course,
             SectionRead.module,
-            literal_column("1").label("read"),
-            literal_column("0").label("passed"),
-        ).where(SectionRead.user_id.in_(participants), counted_section),
-        select(
-            SelfAssessment.user_id,
-            SelfAssessment.course,
-            SelfAssessment.module,
-            literal_column("0").label("read"),
-            case((SelfAssessment.passed_at.is_not(None), 1), else_=0).label("passed"),
-        ).where(
-            SelfAssessment.user_id.in_(participants),
-            SelfAssessment.course.in_([c.slug for c in courses]),
-        ),
-    ).subquery()
-    per_person = (
-        select(
-            steps.c.course,
-            steps.c.module,
-            func.sum(steps.c.read).label("read"),
-            func.max(steps.c.passed).label("passed"),
+            func.count().label("read"),
         )
-        .group_by(steps.c.user_id, steps.c.course, steps.c.module)
+        .where(SectionRead.user_id.in_(participants), counted_section)
+        .group_by(SectionRead.user_id, SectionRead.course, SectionRead.module)
         .subquery()
     )
     section_count = case(
         *(
-            (and_(per_person.c.course == course, per_person.c.module == module), len(slugs))
-            for (course, module), slugs in sections.items()
+            (and_(reads.c.course == course, reads.c.module == module), len(module_slugs))
+            for (course, module), module_slugs in sections.items()
         ),
         else_=-1,
     )
-    done = and_(per_person.c.read == section_count, per_person.c.passed == 1)
-    rows = db.session.execute(
+    done = and_(reads.c.read == section_count, SelfAssessment.passed_at.is_not(None))
+    with_reads = (
         select(
-            per_person.c.course,
-            per_person.c.module,
+            reads.c.course,
+            reads.c.module,
             func.count(),
             func.sum(case((done, 1), else_=0)),
-        ).group_by(per_person.c.course, per_person.c.module)
+        )
+        .select_from(reads)
+        .outerjoin(
+            SelfAssessment,
+            and_(
+                SelfAssessment.user_id == reads.c.user_id,
+                SelfAssessment.course == reads.c.course,
+                SelfAssessment.module == reads.c.module,
+            ),
+        )
+        .group_by(reads.c.course, reads.c.module)
     )
-    return {(course, module): (n, int(finished or 0)) for course, module, n, finished in rows}
+    # Those who took the self-assessment without reading a section: started, never finished
+    # (unless the module has no sections, which the content check does not allow).
+    read_any = (
+        select(SectionRead.id)
+        .where(
+            SectionRead.user_id == SelfAssessment.user_id,
+            SectionRead.course == SelfAssessment.course,
+            SectionRead.module == SelfAssessment.module,
+            counted_section,
+        )
+        .exists()
+    )
+    only_assessed = (
+        select(
+            SelfAssessment.course,
+            SelfAssessment.module,
+            func.count(),
+            literal_column("0"),
+        )
+        .where(
+            SelfAssessment.user_id.in_(participants),
+            SelfAssessment.course.in_(slugs),
+            ~read_any,
+        )
+        .group_by(SelfAssessment.course, SelfAssessment.module)
+    )
+    found: dict[Key, tuple[int, int]] = {}
+    for course, module, n, finished in db.session.execute(union_all(with_reads, only_assessed)):
+        started, done_n = found.get((course, module), (0, 0))
+        found[(course, module)] = (started + n, done_n + int(finished or 0))
+    return found
 
 
 def _scores(scope: Scope, courses: list[Course]):

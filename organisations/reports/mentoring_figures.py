@@ -240,10 +240,16 @@ def health_counts(scope: Scope) -> Counter:
     mentoring/health.py its inputs (days since the last meeting or the start, whether there
     was a meeting, the agreed interval, the longest feedback wait) with how many pairs share
     them; the rule runs once per distinct set of inputs."""
-    last_meeting = (
-        select(func.max(Meeting.held_on))
-        .where(Meeting.mentorship_id == Mentorship.id, Meeting.held_on <= scope.today)
-        .scalar_subquery()
+    last_meetings = (
+        select(Meeting.mentorship_id, func.max(Meeting.held_on).label("held_on"))
+        .where(
+            Meeting.held_on <= scope.today,
+            Meeting.mentorship_id.in_(
+                select(Mentorship.id).where(Mentorship.organisation_id == scope.organisation_id)
+            ),
+        )
+        .group_by(Meeting.mentorship_id)
+        .subquery()
     )
     interval = (
         select(CharterVersion.interval_days)
@@ -270,10 +276,11 @@ def health_counts(scope: Scope) -> Counter:
         select(
             case((Mentorship.state.in_(CLOSED_STATES), 1), else_=0).label("ended"),
             Mentorship.started_at,
-            last_meeting.label("last_meeting"),
+            last_meetings.c.held_on.label("last_meeting"),
             interval.label("interval"),
             waiting.c.since.label("oldest_waiting"),
         )
+        .outerjoin(last_meetings, last_meetings.c.mentorship_id == Mentorship.id)
         .outerjoin(waiting, waiting.c.user_id == Mentorship.mentee_id)
         .where(*_pairs(scope))
         .subquery()

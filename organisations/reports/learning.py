@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from sqlalchemy import and_, case, false, func, literal_column, or_, select, union_all
+from sqlalchemy import Select, and_, case, false, func, literal_column, or_, select, union_all
 
 from extensions import db
 from modules.content import Course
@@ -90,7 +90,7 @@ def _progress(scope: Scope, courses: list[Course]) -> dict[Key, tuple[int, int]]
         )
         .exists()
     )
-    only_assessed = (
+    only_assessed: Select = (
         select(
             SelfAssessment.course,
             SelfAssessment.module,

@@ -112,58 +112,39 @@ def _progress(scope: Scope, courses: list[Course]) -> dict[Key, tuple[int, int]]
 
 
 def _scores(scope: Scope, courses: list[Course]):
-    """Histograms of first-attempt and best scores per module, and who passed."""
-    attempts = [
-        QuizAttempt.state == AttemptState.SUBMITTED.value,
-        QuizAttempt.user_id.in_(scope.participants()),
-        QuizAttempt.course.in_([c.slug for c in courses]),
-    ]
+    """Histograms of first-attempt and best scores per module, and who passed: one pass of
+    window functions over the attempts, one row per person and module, grouped."""
+    person = (QuizAttempt.user_id, QuizAttempt.course, QuizAttempt.module)
     ranked = (
         select(
             QuizAttempt.course,
             QuizAttempt.module,
-            QuizAttempt.score,
+            QuizAttempt.score.label("first"),
+            func.max(QuizAttempt.score).over(partition_by=person).label("best"),
+            func.max(case((QuizAttempt.passed.is_(True), 1), else_=0))
+            .over(partition_by=person)
+            .label("passed"),
             func.row_number()
-            .over(
-                partition_by=(QuizAttempt.user_id, QuizAttempt.course, QuizAttempt.module),
-                order_by=(QuizAttempt.submitted_at, QuizAttempt.id),
-            )
+            .over(partition_by=person, order_by=(QuizAttempt.submitted_at, QuizAttempt.id))
             .label("attempt"),
         )
-        .where(*attempts)
+        .where(
+            QuizAttempt.state == AttemptState.SUBMITTED.value,
+            QuizAttempt.user_id.in_(scope.participants()),
+            QuizAttempt.course.in_([c.slug for c in courses]),
+        )
         .subquery()
     )
     first: dict[Key, list[tuple[int, int]]] = defaultdict(list)
-    for course, module, score, n in db.session.execute(
-        select(ranked.c.course, ranked.c.module, ranked.c.score, func.count())
-        .where(ranked.c.attempt == 1)
-        .group_by(ranked.c.course, ranked.c.module, ranked.c.score)
-    ):
-        first[(course, module)].append((score, n))
-    per_person = (
-        select(
-            QuizAttempt.course,
-            QuizAttempt.module,
-            func.max(QuizAttempt.score).label("best"),
-            func.max(case((QuizAttempt.passed.is_(True), 1), else_=0)).label("passed"),
-        )
-        .where(*attempts)
-        .group_by(QuizAttempt.user_id, QuizAttempt.course, QuizAttempt.module)
-        .subquery()
-    )
     best: dict[Key, list[tuple[int, int]]] = defaultdict(list)
     passed: dict[Key, int] = defaultdict(int)
-    for course, module, score, n, passes in db.session.execute(
-        select(
-            per_person.c.course,
-            per_person.c.module,
-            per_person.c.best,
-            func.count(),
-            func.sum(per_person.c.passed),
-        ).group_by(per_person.c.course, per_person.c.module, per_person.c.best)
+    groups = (ranked.c.course, ranked.c.module, ranked.c.first, ranked.c.best, ranked.c.passed)
+    for course, module, first_score, best_score, passes, n in db.session.execute(
+        select(*groups, func.count()).where(ranked.c.attempt == 1).group_by(*groups)
     ):
-        best[(course, module)].append((score, n))
-        passed[(course, module)] += int(passes or 0)
+        first[(course, module)].append((first_score, n))
+        best[(course, module)].append((best_score, n))
+        passed[(course, module)] += n if passes else 0
     return first, best, passed
 
 

@@ -27,10 +27,13 @@ class Figure:
     value: float | int | None  # None: nothing to show (no data)
     people: int
     kind: Kind = Kind.PEOPLE
+    # Hidden although large enough: it would give away a suppressed figure of its row or column
+    # (see suppression.py).
+    secondary: bool = False
 
     @property
     def suppressed(self) -> bool:
-        return 0 < self.people < SMALLEST_GROUP
+        return self.secondary or 0 < self.people < SMALLEST_GROUP
 
 
 @dataclass(frozen=True)

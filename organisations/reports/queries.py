@@ -1,159 +1,112 @@
-"""STUB, dropped when merging: a hand-made report with every kind of figure, a suppressed one, a
-missing one and a chart of each kind, so the page, charts and exports can be built before the
-real aggregate queries land."""
+"""The programme report's figures, computed by aggregate queries in the database.
+
+Who is counted, everywhere in the report: **the period's participants**, the learners whose
+learner membership of the organisation began on a day of the period (first and last day
+included) and, when a cohort is chosen, carry that group label. Funders count the people who
+entered in the period. Members deactivated since still count: they took part. "Invited" counts
+the learner invitations created in the period (with the cohort's label, if one is chosen).
+Everything else is what these people did, up to today: their reading and self-assessments,
+their logbook entries and their mentors' replies, their pairs as mentees (a pair counts once
+both accepted it), the closing evaluations of those pairs, and their answers at entry, at
+leaving and 6 and 12 months later. "Active" means seen in the 30 days up to the period's last
+day, or up to today if the period runs on; as a membership keeps only the latest visit, a
+person seen after that window began counts as active (otherwise everyone still using Herstart
+would look inactive in a past period). Pair health is the pair's health today.
+
+Every figure carries the number of people it rests on; Figure.suppressed hides those resting on
+1 to 4 people, and suppression.py hides the next smallest count where a hidden one could be
+worked out from a shown total (secondary suppression).
+
+The number of statements is fixed whatever the number of people: none loads people into Python.
+Medians and percentiles are computed from grouped counts (one row per distinct value).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from extensions import db
+from flask_babel import gettext as _
+from sqlalchemy import select
 
-from .figures import Figure, Kind, Period, Report, Row, Section, Table
+from accounts.models import Membership, Organisation, Role
+from extensions import db, utcnow
+from modules.services import offered_courses
+
+from .figures import Period, Report, Section
+from .learning import modules_table
+from .mentoring_figures import (
+    evaluations_table,
+    logbook_table,
+    matching_table,
+    pair_health_table,
+)
+from .outcome_figures import outcome_tables
+from .reach import reach_counts, reach_tables
+from .scope import Scope, day_start
 
 
-def default_period(today: date | None = None) -> Period:
-    today = today or date.today()
-    return Period(date(today.year, 1, 1), today)
+def default_period(today: date) -> Period:
+    """The twelve months up to and including today."""
+    try:
+        year_ago = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        year_ago = today.replace(year=today.year - 1, day=28)
+    return Period(start=year_ago + timedelta(days=1), end=today)
 
 
-def cohorts(organisation) -> list[str]:
-    from accounts.models import Membership
-
-    labels = db.session.scalars(
-        db.select(Membership.group_label)
-        .where(Membership.organisation_id == organisation.id, Membership.group_label.is_not(None))
-        .distinct()
+def cohorts(organisation: Organisation) -> list[str]:
+    """The group labels the organisation's learners carry, in alphabetical order."""
+    return list(
+        db.session.scalars(
+            select(Membership.group_label)
+            .where(
+                Membership.organisation_id == organisation.id,
+                Membership.role == Role.LEARNER.value,
+                Membership.group_label.is_not(None),
+                Membership.group_label != "",
+            )
+            .distinct()
+            .order_by(Membership.group_label)
+        )
     )
-    return sorted(labels)
 
 
-def _people(*values: int) -> tuple[Figure, ...]:
-    return tuple(Figure(v, v) for v in values)
-
-
-def build_report(organisation, period: Period, cohort: str | None, today=None) -> Report:
-    reach = Section(
-        "reach",
-        "Reach",
-        (
-            Table(
-                "reach_age",
-                "People by age band",
-                "Invited, joined and started, by age band",
-                ("Invited", "Joined", "Started the course"),
-                (
-                    Row("45-54", _people(12345, 40, 31)),
-                    Row("55-64", _people(52, 28, 20)),
-                    Row("65+", (Figure(9, 9), Figure(6, 6), Figure(3, 3))),
-                ),
-                chart="bar",
-            ),
-            Table(
-                "reach_situation",
-                "Situation at entry",
-                "People by their situation when they joined",
-                ("People",),
-                (
-                    Row("Unemployed and looking for work", _people(37)),
-                    Row("Employed", _people(11)),
-                    Row("In education", (Figure(2, 2),)),
-                    Row("Not working and not looking", _people(0)),
-                ),
-            ),
-        ),
+def build_report(
+    organisation: Organisation, period: Period, cohort: str | None, today: date | None = None
+) -> Report:
+    now = utcnow() if today is None else day_start(today + timedelta(days=1))
+    scope = Scope(
+        organisation_id=organisation.id,
+        period=period,
+        cohort=cohort or None,
+        today=today or now.date(),
+        now=now,
     )
-    learning = Section(
-        "learning",
-        "Learning",
-        (
-            Table(
-                "learning_modules",
-                "Modules",
-                "Started and finished per module, self-assessment scores",
-                ("Started", "Finished", "Median first score", "Pass rate"),
-                (
-                    Row(
-                        "1. A mindset",
-                        (
-                            Figure(60, 60),
-                            Figure(48, 48),
-                            Figure(7.25, 48, Kind.SCORE),
-                            Figure(81.6, 48, Kind.PERCENT),
-                        ),
-                    ),
-                    Row(
-                        "2. From experience to opportunity",
-                        (
-                            Figure(30, 30),
-                            Figure(4, 4),
-                            Figure(6.0, 4, Kind.SCORE),
-                            Figure(50.0, 4, Kind.PERCENT),
-                        ),
-                    ),
-                ),
-                chart="bar",
+    reach = reach_counts(scope)
+    overview, by_age, by_situation = reach_tables(reach)
+    entry_column = tuple(row.figures[0] for row in by_situation.rows)
+    outcomes = outcome_tables(scope, entry_column)
+    return Report(
+        organisation_id=organisation.id,
+        period=period,
+        cohort=scope.cohort,
+        sections=[
+            Section("reach", _("Reach"), (overview, by_age, by_situation)),
+            Section(
+                "learning",
+                _("Learning"),
+                (modules_table(scope, offered_courses(organisation.id)),),
             ),
-        ),
-    )
-    mentoring = Section(
-        "mentoring",
-        "Logbook and mentoring",
-        (
-            Table(
-                "mentoring_feedback",
-                "Feedback on logbook entries",
-                "Entries submitted and days until the mentor's feedback",
-                ("Entries submitted", "Median days", "90th percentile days", "Answered in time"),
+            Section(
+                "mentoring",
+                _("Logbook and mentoring"),
                 (
-                    Row(
-                        "All pairs",
-                        (
-                            Figure(1520, 45, Kind.COUNT),
-                            Figure(2.5, 45, Kind.DAYS),
-                            Figure(6.04, 45, Kind.DAYS),
-                            Figure(73.3, 45, Kind.PERCENT),
-                        ),
-                    ),
-                    Row(
-                        "Pairs without a charter",
-                        (
-                            Figure(0, 0, Kind.COUNT),
-                            Figure(None, 0, Kind.DAYS),
-                            Figure(None, 0, Kind.DAYS),
-                            Figure(None, 0, Kind.PERCENT),
-                        ),
-                    ),
+                    logbook_table(scope),
+                    matching_table(scope),
+                    pair_health_table(scope),
+                    evaluations_table(scope),
                 ),
             ),
-        ),
+            Section("outcomes", _("Outcomes"), outcomes),
+        ],
     )
-    outcomes = Section(
-        "outcomes",
-        "Outcomes",
-        (
-            Table(
-                "outcomes_work",
-                "Working after the programme",
-                "Share employed or self-employed, and how many answered",
-                ("Employed or self-employed", "Response rate"),
-                (
-                    Row(
-                        "At entry", (Figure(18.0, 48, Kind.PERCENT), Figure(100, 48, Kind.PERCENT))
-                    ),
-                    Row(
-                        "At leaving",
-                        (Figure(35.5, 31, Kind.PERCENT), Figure(64.6, 31, Kind.PERCENT)),
-                    ),
-                    Row(
-                        "After 6 months", (Figure(50, 3, Kind.PERCENT), Figure(30, 3, Kind.PERCENT))
-                    ),
-                    Row(
-                        "After 12 months",
-                        (Figure(62.5, 8, Kind.PERCENT), Figure(40, 8, Kind.PERCENT)),
-                    ),
-                ),
-                chart="line",
-            ),
-        ),
-    )
-    return Report(organisation.id, period, cohort, [reach, learning, mentoring, outcomes])

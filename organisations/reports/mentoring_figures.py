@@ -1,0 +1,399 @@
+"""Logbook and mentoring: feedback times, matching, pair health and closing evaluations of the
+period's participants (as mentees) and their pairs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from sqlalchemy import Select, and_, case, func, literal_column, null, select, union_all
+
+from accounts.models import Membership
+from extensions import db
+from logbook.models import Entry, EntryState, Message, MessageKind
+from mentoring.health import FEEDBACK_WAIT_LIMIT_DAYS, Health, pair_health
+from mentoring.models import (
+    CLOSED_STATES,
+    CharterVersion,
+    Evaluation,
+    IntakeSurvey,
+    Meeting,
+    Mentorship,
+    PairState,
+    SurveyRole,
+)
+from outcomes.models import Departure
+
+from .figures import Figure, Kind, Row, Table
+from .scope import Scope
+from .sql import calendar_days, days_between
+from .stats import histogram, median, percent, percentile
+from .suppression import protect_table
+
+# Sent to the mentor at least once and not taken back.
+SHARED_STATES = (
+    EntryState.SUBMITTED.value,
+    EntryState.FEEDBACK_GIVEN.value,
+    EntryState.REVISED.value,
+)
+WANTS_MENTOR = (SurveyRole.MENTEE.value, SurveyRole.BOTH.value)
+# A mentee who has one of these is not waiting for a mentor.
+SETTLED_STATES = (PairState.ACCEPTED.value, PairState.ACTIVE.value, PairState.ENDED.value)
+ENOUGH_MEETINGS = 3
+
+
+def _value_column() -> tuple[str, ...]:
+    return (_("Value"),)
+
+
+def logbook_table(scope: Scope) -> Table:
+    """One statement: every shared entry's days until the mentor's first reply after its latest
+    submission, grouped by days, plus one row of totals."""
+    limit = FEEDBACK_WAIT_LIMIT_DAYS
+    first_feedback = (
+        select(func.min(Message.created_at))
+        .where(
+            Message.entry_id == Entry.id,
+            Message.kind == MessageKind.FEEDBACK.value,
+            Message.created_at >= Entry.submitted_at,
+        )
+        .scalar_subquery()
+    )
+    entries = (
+        select(
+            Entry.user_id.label("user_id"),
+            days_between(Entry.submitted_at, first_feedback).label("days"),
+            case(
+                (
+                    and_(
+                        Entry.state == EntryState.SUBMITTED.value,
+                        days_between(Entry.submitted_at, scope.now) > limit,
+                    ),
+                    1,
+                ),
+                else_=0,
+            ).label("late"),
+        )
+        .where(
+            Entry.organisation_id == scope.organisation_id,
+            Entry.user_id.in_(scope.participants()),
+            Entry.state.in_(SHARED_STATES),
+            Entry.submitted_at.is_not(None),
+        )
+        .cte("report_entries")
+    )
+    decided = (entries.c.days.is_not(None)) | (entries.c.late == 1)
+    by_days = (
+        select(
+            literal_column("0").label("totals"),
+            entries.c.days,
+            func.count().label("entries"),
+            null().label("people"),
+            null().label("answered_people"),
+            null().label("late"),
+            null().label("decided_people"),
+        )
+        .where(entries.c.days.is_not(None))
+        .group_by(entries.c.days)
+    )
+    totals: Select = select(
+        literal_column("1"),
+        null(),
+        func.count(),
+        func.count(func.distinct(entries.c.user_id)),
+        func.count(func.distinct(case((entries.c.days.is_not(None), entries.c.user_id)))),
+        func.sum(entries.c.late),
+        func.count(func.distinct(case((decided, entries.c.user_id)))),
+    )
+    days: Counter = Counter()
+    submitted = people = answered_people = late = decided_people = 0
+    for is_totals, day, n, p, answered_p, late_n, decided_p in db.session.execute(
+        union_all(by_days, totals)
+    ):
+        if is_totals:
+            submitted, people, answered_people = n, p or 0, answered_p or 0
+            late, decided_people = int(late_n or 0), decided_p or 0
+        else:
+            days[day] += n
+    counts = histogram(days.items())
+    in_time = sum(n for day, n in counts.items() if day <= limit)
+    decided_entries = sum(counts.values()) + late
+    return Table(
+        key="logbook",
+        title=_("Logbook feedback"),
+        caption=_(
+            "Logbook entries the participants sent to their mentor, and how many days the "
+            "mentor took to reply to the latest version sent."
+        ),
+        columns=_value_column(),
+        rows=(
+            Row(_("Entries submitted"), (Figure(submitted, people, Kind.COUNT),)),
+            Row(
+                _("Median days until the mentor's first feedback"),
+                (Figure(median(counts), answered_people, Kind.DAYS),),
+            ),
+            Row(
+                _("Days until feedback for 9 in 10 entries (90th percentile)"),
+                (Figure(percentile(counts, 90), answered_people, Kind.DAYS),),
+            ),
+            Row(
+                # Charters do not promise a reply time yet: the limit pair health uses.
+                ngettext(
+                    "Answered within %(num)d day (the feedback limit of pair health) %%",
+                    "Answered within %(num)d days (the feedback limit of pair health) %%",
+                    limit,
+                ),
+                (Figure(percent(in_time, decided_entries), decided_people, Kind.PERCENT),),
+            ),
+        ),
+    )
+
+
+def matching_table(scope: Scope) -> Table:
+    """Two statements: people wanting and getting a mentor, and meetings per pair."""
+    # Sets computed once (IN with a subquery), not a lookup per member: a correlated lookup
+    # by person and organisation lets SQLite pick the organisation's index and scan it for
+    # every member.
+    org = scope.organisation_id
+    wanted = Membership.user_id.in_(
+        select(IntakeSurvey.user_id).where(
+            IntakeSurvey.organisation_id == org, IntakeSurvey.role.in_(WANTS_MENTOR)
+        )
+    )
+    paired = Membership.user_id.in_(
+        select(Mentorship.mentee_id).where(
+            Mentorship.organisation_id == org, Mentorship.started_at.is_not(None)
+        )
+    )
+    settled = Membership.user_id.in_(
+        select(Mentorship.mentee_id).where(
+            Mentorship.organisation_id == org, Mentorship.state.in_(SETTLED_STATES)
+        )
+    )
+    departed = Membership.user_id.in_(
+        select(Departure.user_id).where(Departure.organisation_id == org)
+    )
+    waiting = and_(wanted, ~settled, ~departed, Membership.deactivated_at.is_(None))
+    wanting, matched, waiting_n = db.session.execute(
+        select(
+            func.sum(case((wanted, 1), else_=0)),
+            func.sum(case((and_(wanted, paired), 1), else_=0)),
+            func.sum(case((waiting, 1), else_=0)),
+        ).where(*scope.membership_filter())
+    ).one()
+    wanting, matched, waiting_n = int(wanting or 0), int(matched or 0), int(waiting_n or 0)
+    per_pair = (
+        select(func.count(Meeting.id).label("meetings"))
+        .select_from(Mentorship)
+        .outerjoin(
+            Meeting, and_(Meeting.mentorship_id == Mentorship.id, Meeting.held_on <= scope.today)
+        )
+        .where(*_pairs(scope))
+        .group_by(Mentorship.id)
+        .subquery()
+    )
+    meetings = histogram(
+        db.session.execute(select(per_pair.c.meetings, func.count()).group_by(per_pair.c.meetings))
+    )
+    pairs = sum(meetings.values())
+    enough = sum(n for count, n in meetings.items() if count >= ENOUGH_MEETINGS)
+    return Table(
+        key="matching",
+        title=_("Matching and meetings"),
+        caption=_(
+            "Participants who asked for a mentor in the intake survey, how many got one (both "
+            "accepted the pair), and the meetings their pairs logged."
+        ),
+        columns=_value_column(),
+        rows=(
+            Row(
+                _("Match rate %"),
+                (Figure(percent(matched, wanting), wanting, Kind.PERCENT),),
+            ),
+            Row(_("People waiting for a mentor"), (Figure(waiting_n, waiting_n),)),
+            Row(_("Pairs"), (Figure(pairs, pairs, Kind.COUNT),)),
+            Row(
+                _("Meetings per pair (median)"),
+                (Figure(median(meetings), pairs, Kind.COUNT),),
+            ),
+            Row(
+                _("Pairs with three or more meetings"),
+                (Figure(enough, enough, Kind.COUNT),),
+            ),
+        ),
+    )
+
+
+def _pairs(scope: Scope) -> list:
+    """The pairs of the period's participants as mentees that began (both accepted)."""
+    return [
+        Mentorship.organisation_id == scope.organisation_id,
+        Mentorship.mentee_id.in_(scope.participants()),
+        Mentorship.started_at.is_not(None),
+    ]
+
+
+def health_counts(scope: Scope) -> Counter:
+    """Pairs per health today, or ended. One grouped statement hands the pure rule of
+    mentoring/health.py its inputs (days since the last meeting or the start, whether there
+    was a meeting, the agreed interval, the longest feedback wait) with how many pairs share
+    them; the rule runs once per distinct set of inputs."""
+    last_meetings = (
+        select(Meeting.mentorship_id, func.max(Meeting.held_on).label("held_on"))
+        .where(
+            Meeting.held_on <= scope.today,
+            Meeting.mentorship_id.in_(
+                select(Mentorship.id).where(Mentorship.organisation_id == scope.organisation_id)
+            ),
+        )
+        .group_by(Meeting.mentorship_id)
+        .subquery()
+    )
+    interval = (
+        select(CharterVersion.interval_days)
+        .where(
+            CharterVersion.mentorship_id == Mentorship.id,
+            CharterVersion.mentor_signed_at.is_not(None),
+            CharterVersion.mentee_signed_at.is_not(None),
+        )
+        .order_by(CharterVersion.version.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    # The oldest entry each mentee has waiting, as one grouped set joined to the pairs.
+    waiting = (
+        select(Entry.user_id, func.min(Entry.submitted_at).label("since"))
+        .where(
+            Entry.organisation_id == scope.organisation_id,
+            Entry.state == EntryState.SUBMITTED.value,
+        )
+        .group_by(Entry.user_id)
+        .subquery()
+    )
+    raw = (
+        select(
+            case((Mentorship.state.in_(CLOSED_STATES), 1), else_=0).label("ended"),
+            Mentorship.started_at,
+            last_meetings.c.held_on.label("last_meeting"),
+            interval.label("interval"),
+            waiting.c.since.label("oldest_waiting"),
+        )
+        .outerjoin(last_meetings, last_meetings.c.mentorship_id == Mentorship.id)
+        .outerjoin(waiting, waiting.c.user_id == Mentorship.mentee_id)
+        .where(*_pairs(scope))
+        .subquery()
+    )
+
+    def running(value):
+        return case((raw.c.ended == 1, None), else_=value)
+
+    pairs = select(
+        raw.c.ended,
+        running(case((raw.c.last_meeting.is_(None), 0), else_=1)).label("met"),
+        running(
+            calendar_days(func.coalesce(raw.c.last_meeting, raw.c.started_at), scope.today)
+        ).label("days"),
+        running(raw.c.interval).label("interval"),
+        running(days_between(raw.c.oldest_waiting, scope.now)).label("wait"),
+    ).subquery()
+    columns = (pairs.c.ended, pairs.c.met, pairs.c.days, pairs.c.interval, pairs.c.wait)
+    counts: Counter = Counter()
+    for is_ended, met, days, interval_days, wait, n in db.session.execute(
+        select(*columns, func.count()).group_by(*columns)
+    ):
+        if is_ended:
+            counts["ended"] += n
+            continue
+        since = scope.today - timedelta(days=days or 0)
+        health = pair_health(
+            now=scope.today,
+            started=since,
+            meetings=[since] if met else [],
+            interval_days=interval_days,
+            feedback_wait_days=wait,
+        )
+        counts[health.status.value] += n
+    return counts
+
+
+def pair_health_table(scope: Scope) -> Table:
+    counts = health_counts(scope)
+    rows = (
+        (Health.ON_TRACK.value, _("On track")),
+        (Health.TOO_EARLY.value, _("Too early to tell (no meeting yet)")),
+        (Health.NEEDS_CHECKIN.value, _("Needs a check-in")),
+        (Health.STALLED.value, _("Stalled")),
+        ("ended", _("Ended")),
+    )
+    table = Table(
+        key="pair_health",
+        title=_("Pairs by health"),
+        caption=_(
+            "Running pairs measured today against their own charter (meetings and feedback), "
+            "and pairs that have ended."
+        ),
+        columns=(_("Pairs"),),
+        rows=tuple(
+            Row(label, (Figure(counts[key], counts[key], Kind.COUNT),)) for key, label in rows
+        ),
+        chart="bar",
+    )
+    return protect_table(table)
+
+
+def evaluations_table(scope: Scope) -> Table:
+    """One statement over the closing evaluations of the participants' pairs; what mentors
+    learned is counted, never read."""
+    wrote_learned = and_(
+        Evaluation.side == "mentor", func.trim(Evaluation.learned_from_other) != ""
+    )
+    rows = db.session.execute(
+        select(
+            Evaluation.side,
+            func.count(),
+            func.avg(Evaluation.usefulness),
+            func.sum(case((Evaluation.recommend.is_(True), 1), else_=0)),
+            func.count(Evaluation.recommend),
+            func.count(func.distinct(case((wrote_learned, Evaluation.user_id)))),
+        )
+        .join(Mentorship, Mentorship.id == Evaluation.mentorship_id)
+        .where(*_pairs(scope))
+        .group_by(Evaluation.side)
+    ).all()
+    by_side = {side: values for side, *values in rows}
+    mentees = by_side.get("mentee", (0, None, 0, 0, 0))
+    mentors = by_side.get("mentor", (0, None, 0, 0, 0))
+    recommend = int(mentees[2] or 0) + int(mentors[2] or 0)
+    answered = mentees[3] + mentors[3]
+    learned = mentors[4]
+
+    def mean(values) -> float | None:
+        return round(float(values[1]), 1) if values[1] is not None else None
+
+    return Table(
+        key="evaluations",
+        title=_("Closing evaluations"),
+        caption=_(
+            "What mentees and mentors said when their pair ended: usefulness from 1 (not "
+            "useful) to 4 (very useful)."
+        ),
+        columns=_value_column(),
+        rows=(
+            Row(
+                _("Usefulness, by mentees (mean)"), (Figure(mean(mentees), mentees[0], Kind.SCORE),)
+            ),
+            Row(
+                _("Usefulness, by mentors (mean)"), (Figure(mean(mentors), mentors[0], Kind.SCORE),)
+            ),
+            Row(
+                _("Would recommend it %"),
+                (Figure(percent(recommend, answered), answered, Kind.PERCENT),),
+            ),
+            Row(
+                _("Mentors who wrote what they learned from their mentee"),
+                (Figure(learned, learned),),
+            ),
+        ),
+    )

@@ -346,10 +346,10 @@ def line_chart(table: Table) -> Markup:
             notes.append(_text(xs[n], py + offset, figure_text(figure), "chart__value", "middle"))
         if segment:
             segments.append(segment)
-        lines = "".join(
+        polylines = "".join(
             f'<polyline class="chart__line" points="{" ".join(points)}"/>' for points in segments
         )
-        body.append(f'<g class="chart__series chart__series--{s}">{lines}{"".join(marks)}</g>')
+        body.append(f'<g class="chart__series chart__series--{s}">{polylines}{"".join(marks)}</g>')
         body += notes
     height = base + 20 + label_lines * LINE
     return _svg(table, height, body, "chart--line")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
@@ -93,6 +93,8 @@ class Revision(db.Model):
 
 class Message(db.Model):
     __tablename__ = "logbook_messages"
+    # Reports and pair health look up the first feedback on an entry.
+    __table_args__ = (Index("ix_logbook_messages_entry_kind", "entry_id", "kind", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(

@@ -352,6 +352,7 @@ def seed_programme(
                 "course": course.slug,
                 "module": module,
                 "attempts": len(scores),
+                "first_score": scores[0],
                 "last_score": scores[-1],
                 "best_score": max(scores),
                 "last_at": at,

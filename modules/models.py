@@ -39,6 +39,7 @@ class SelfAssessment(db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
     last_score: Mapped[int] = mapped_column(default=0)
     best_score: Mapped[int] = mapped_column(default=0)
+    first_score: Mapped[int | None]  # the first submitted attempt's, for reports
     last_at: Mapped[datetime] = mapped_column(default=utcnow)
     passed_at: Mapped[datetime | None]
 

@@ -210,6 +210,8 @@ def record_self_assessment(
         row = SelfAssessment(user_id=user_id, course=course_slug, module=module_slug)
         db.session.add(row)
     row.attempts = (row.attempts or 0) + 1
+    if row.first_score is None:
+        row.first_score = score
     row.last_score = score
     row.best_score = max(row.best_score or 0, score)
     row.last_at = at

@@ -42,8 +42,6 @@ class QuizAttempt(db.Model):
             sqlite_where=text(ONE_OPEN_ATTEMPT),
             postgresql_where=text(ONE_OPEN_ATTEMPT),
         ),
-        # Reports rank each person's attempts per module in submission order.
-        Index("ix_quiz_attempts_person_submitted", "user_id", "course", "module", "submitted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

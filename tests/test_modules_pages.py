@@ -136,6 +136,12 @@ def test_a_failed_self_assessment_does_not_undo_a_pass(learner):
     assert row.passed_at is not None
 
 
+def test_the_first_score_stays_the_first_attempts_for_reports(learner):
+    services.record_self_assessment(learner.id, "test-course", "first-module", 4, False)
+    row = services.record_self_assessment(learner.id, "test-course", "first-module", 9, True)
+    assert (row.first_score, row.best_score) == (4, 9)
+
+
 def test_continue_where_you_left_off_after_signing_out_and_in(client, auth, learner):
     client.post(f"{M1}/first-steps")
     client.post(f"{M1}/second-steps")

@@ -220,12 +220,13 @@ def _reads(user, *sections, module="first-module"):
     return [SectionRead(user_id=user.id, course=COURSE, module=module, section=s) for s in sections]
 
 
-def _assessment(user, best, passed, module="first-module"):
+def _assessment(user, best, passed, module="first-module", first=None):
     return SelfAssessment(
         user_id=user.id,
         course=COURSE,
         module=module,
         attempts=1,
+        first_score=best if first is None else first,
         best_score=best,
         last_score=best,
         passed_at=datetime(2026, 4, 1) if passed else None,
@@ -240,8 +241,7 @@ def test_modules_started_finished_scores_and_pass_rate(data):
     outsider = data.learner(datetime(2025, 6, 1))
     data.add(
         *_reads(q1, *ALL),
-        _assessment(q1, 8, True),
-        # Later attempt written first: "first" goes by time, not by row order.
+        _assessment(q1, 8, True, first=5),
         _attempt(q1, 8, datetime(2026, 3, 2, 10)),
         _attempt(q1, 5, datetime(2026, 3, 2, 9)),
         *_reads(q2, *ALL),
@@ -253,7 +253,7 @@ def test_modules_started_finished_scores_and_pass_rate(data):
         _assessment(q4, 9, True),
         _attempt(q4, 9, datetime(2026, 3, 3)),
         *_reads(q5, *ALL),
-        _assessment(q5, 10, True),
+        _assessment(q5, 10, True, first=4),
         _attempt(q5, 4, datetime(2026, 3, 3)),
         _attempt(q5, 10, datetime(2026, 3, 4)),
         *_reads(q6, "first-steps", module="second-module"),

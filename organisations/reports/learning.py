@@ -12,7 +12,6 @@ from sqlalchemy import Select, and_, case, false, func, literal_column, or_, sel
 from extensions import db
 from modules.content import Course
 from modules.models import SectionRead, SelfAssessment
-from quizzes.models import AttemptState, QuizAttempt
 
 from .figures import Figure, Kind, Row, Table
 from .scope import Scope
@@ -112,35 +111,27 @@ def _progress(scope: Scope, courses: list[Course]) -> dict[Key, tuple[int, int]]
 
 
 def _scores(scope: Scope, courses: list[Course]):
-    """Histograms of first-attempt and best scores per module, and who passed: one pass of
-    window functions over the attempts, one row per person and module, grouped."""
-    person = (QuizAttempt.user_id, QuizAttempt.course, QuizAttempt.module)
-    ranked = (
-        select(
-            QuizAttempt.course,
-            QuizAttempt.module,
-            QuizAttempt.score.label("first"),
-            func.max(QuizAttempt.score).over(partition_by=person).label("best"),
-            func.max(case((QuizAttempt.passed.is_(True), 1), else_=0))
-            .over(partition_by=person)
-            .label("passed"),
-            func.row_number()
-            .over(partition_by=person, order_by=(QuizAttempt.submitted_at, QuizAttempt.id))
-            .label("attempt"),
-        )
-        .where(
-            QuizAttempt.state == AttemptState.SUBMITTED.value,
-            QuizAttempt.user_id.in_(scope.participants()),
-            QuizAttempt.course.in_([c.slug for c in courses]),
-        )
-        .subquery()
+    """Histograms of first-attempt and best scores per module, and who passed: one grouped
+    statement over the self-assessment rows (one per person and module, which the quizzes keep
+    up to date with the first, best and passing attempt), never over the attempts themselves."""
+    groups = (
+        SelfAssessment.course,
+        SelfAssessment.module,
+        SelfAssessment.first_score,
+        SelfAssessment.best_score,
+        SelfAssessment.passed_at.is_not(None),
     )
     first: dict[Key, list[tuple[int, int]]] = defaultdict(list)
     best: dict[Key, list[tuple[int, int]]] = defaultdict(list)
     passed: dict[Key, int] = defaultdict(int)
-    groups = (ranked.c.course, ranked.c.module, ranked.c.first, ranked.c.best, ranked.c.passed)
     for course, module, first_score, best_score, passes, n in db.session.execute(
-        select(*groups, func.count()).where(ranked.c.attempt == 1).group_by(*groups)
+        select(*groups, func.count())
+        .where(
+            SelfAssessment.user_id.in_(scope.participants()),
+            SelfAssessment.course.in_([c.slug for c in courses]),
+            SelfAssessment.first_score.is_not(None),
+        )
+        .group_by(*groups)
     ):
         first[(course, module)].append((first_score, n))
         best[(course, module)].append((best_score, n))

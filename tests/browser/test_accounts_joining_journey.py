@@ -38,6 +38,12 @@ def test_join_confirm_remember_and_sign_out_everywhere(browser, make, mailbox):
     page = browser.goto(path_of(emailed_link(mailbox, "/confirm/")))
     page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_label("Your password").press("Enter")
+    # Once, optionally: the status at entry the funders count, then on to the dashboard.
+    expect(page.get_by_role("heading", level=1)).to_have_text("About you when you joined")
+    browser.axe()
+    page.get_by_label("Year of birth").fill("1966")
+    page.get_by_label("Unemployed and looking for work").check()
+    page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Piet")
     browser.axe()
     page.get_by_role("button", name="Sign out").click()

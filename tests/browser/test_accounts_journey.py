@@ -21,6 +21,9 @@ def test_invitation_language_and_text_size_are_kept(browser, live_app, make):
     page.get_by_label("Choose a password").fill("a long enough password")
     page.get_by_label("Type the password again").fill("a long enough password")
     page.get_by_label("Type the password again").press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("About you when you joined")
+    browser.axe()
+    page.get_by_role("link", name="Skip this").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Anna de Boer")
     browser.axe()
 

@@ -137,22 +137,22 @@ def test_conflict_preview_revisions_print_and_staff_pages_in_dutch(browser, live
     # Another device saves meanwhile; this page still holds version 1.
     services.save_entry(learner, organisation, "test-course", assignment(), "Van de telefoon", 1)
     db.session.commit()  # that device's request commits its own unit of work
-    page.get_by_label("Uw tekst").fill("Van de laptop")
+    page.get_by_label("Jouw tekst").fill("Van de laptop")
     page.get_by_role("button", name="Voorbeeld").click()
     expect(page.get_by_role("heading", name="Voorbeeld (nog niet opgeslagen)")).to_be_visible()
     browser.axe()
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Er is niets overschreven.", exact=False)).to_be_visible()
     expect(page.get_by_text("Van de telefoon")).to_be_visible()
-    expect(page.get_by_label("Uw tekst")).to_have_value("Van de laptop")
+    expect(page.get_by_label("Jouw tekst")).to_have_value("Van de laptop")
     browser.axe()
     page.get_by_role("button", name="Opslaan").click()  # keep mine, on purpose
-    expect(page.get_by_text("Uw logboekstuk is opgeslagen.")).to_be_visible()
+    expect(page.get_by_text("Je logboekstuk is opgeslagen.")).to_be_visible()
     browser.axe()
     page.get_by_role("link", name="Versie 1,", exact=False).click()
     browser.axe()
     page.get_by_role("button", name="Deze versie terugzetten").click()
-    expect(page.get_by_label("Uw tekst")).to_have_value("Eerste versie")
+    expect(page.get_by_label("Jouw tekst")).to_have_value("Eerste versie")
     browser.axe()
     browser.goto("/logbook/print")
     expect(page.get_by_role("heading", level=1)).to_have_text(

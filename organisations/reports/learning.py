@@ -133,6 +133,8 @@ def _scores(scope: Scope, courses: list[Course]):
         )
         .group_by(*groups)
     ):
+        if first_score is None:  # excluded by the query; for the type checker
+            continue
         first[(course, module)].append((first_score, n))
         best[(course, module)].append((best_score, n))
         passed[(course, module)] += n if passes else 0

@@ -219,6 +219,7 @@ def _book_list(data: dict[str, Any], language: str) -> BookList:
 
 
 def _assignments(data: dict[str, Any], language: str, module: str) -> AssignmentList:
+    renderer = Renderer(frozenset())  # one Markdown parser for the list, built once at start-up
     assignments = tuple(
         Assignment(
             key=a["key"],
@@ -228,7 +229,7 @@ def _assignments(data: dict[str, Any], language: str, module: str) -> Assignment
             template=a.get("template"),
             module=module,
             minutes=a.get("minutes"),
-            guidance_html=Renderer(frozenset()).render(_text(a["guidance"])),
+            guidance_html=renderer.render(_text(a["guidance"])),
         )
         for a in data["assignments"]
     )

@@ -164,6 +164,8 @@ def _register_blueprints(app: Flask) -> None:
     import mentoring
     import mentoring.models  # noqa: F401
     import modules
+    import notifications
+    import notifications.models  # noqa: F401
     import organisations
     import outbox
     import outbox.models  # noqa: F401
@@ -174,6 +176,7 @@ def _register_blueprints(app: Flask) -> None:
     blueprints = (
         accounts,
         outbox,
+        notifications,
         dashboard,
         organisations,
         admin,

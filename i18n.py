@@ -88,6 +88,7 @@ CATALOGUES = (
     Source("quizzes/translations", ("quizzes", "templates/quizzes")),
     Source("logbook/translations", ("logbook", "templates/logbook")),
     Source("outcomes/translations", ("outcomes", "templates/outcomes")),
+    Source("notifications/translations", ("notifications", "templates/notifications")),
     Source(
         "mentoring/translations",
         (

@@ -79,9 +79,12 @@ def _deliver_one(message_id: int) -> bool | None:
         row = conn.execute(table.select().where(table.c.id == message_id)).one()
     try:
         connection = mail.get_connection(timeout=current_app.config["MAIL_TIMEOUT"])
-        EmailMessage(
+        email = EmailMessage(
             subject=row.subject, body=row.body, to=[row.recipient], connection=connection
-        ).send()
+        )
+        if row.ics:
+            email.attach("invite.ics", row.ics, "text/calendar; method=REQUEST; charset=utf-8")
+        email.send()
     except Exception as error:  # any failure of the mail server: keep it for another try
         attempts = row.attempts + 1
         final = attempts >= MAX_ATTEMPTS

@@ -38,6 +38,8 @@ class OutboxMessage(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy
     body: Mapped[str] = mapped_column(Text)
     template: Mapped[str] = mapped_column(String(120))
     language: Mapped[str] = mapped_column(String(8))
+    # An iCalendar invitation sent as invite.ics beside the text (a meeting both agreed).
+    ics: Mapped[str | None] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(16), default=MailState.PENDING.value)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(Text)

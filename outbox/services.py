@@ -14,9 +14,12 @@ from .models import OutboxMessage
 logger = logging.getLogger(__name__)
 
 
-def queue_email(*, to: str, language: str, template: str, subject: object, **context) -> int:
+def queue_email(
+    *, to: str, language: str, template: str, subject: object, ics: str | None = None, **context
+) -> int:
     """Render `template` and the (lazy) `subject` in the recipient's language and keep the
-    message beside the change it tells about. Returns the message's id."""
+    message beside the change it tells about; `ics` is an iCalendar invitation to attach.
+    Returns the message's id."""
     with force_locale(language):
         message = OutboxMessage(
             recipient=to,
@@ -24,6 +27,7 @@ def queue_email(*, to: str, language: str, template: str, subject: object, **con
             body=render_template(template, **context),
             template=template,
             language=language,
+            ics=ics,
         )
     db.session.add(message)
     db.session.flush()

@@ -199,6 +199,7 @@ def _register_cli(app: Flask) -> None:
     from demo.cli import demo_cli
     from mentoring.cli import mentoring_cli
     from modules.cli import courses_cli
+    from notifications.cli import notifications_cli
     from organisations.cli import programme_cli
     from outbox.cli import mail_cli
     from quizzes.cli import quizzes_cli
@@ -212,6 +213,7 @@ def _register_cli(app: Flask) -> None:
     app.cli.add_command(quizzes_cli)
     app.cli.add_command(mail_cli)
     app.cli.add_command(programme_cli)
+    app.cli.add_command(notifications_cli)
     db_cli.add_command(backup_command)  # `flask db backup PATH`, beside `flask db upgrade`
 
 

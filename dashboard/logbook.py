@@ -22,7 +22,6 @@ def panel(user, organisation, roles) -> Panel | None:
             "submitted": states.count(EntryState.SUBMITTED),
             "feedback": states.count(EntryState.FEEDBACK_GIVEN),
         }
-        context["logbook_notifications"] = services.unread_notifications(user.id)
     if mentor:
         context["logbook_inbox"] = len(services.inbox(user, organisation))
     return Panel("logbook/_dashboard.html", context)

@@ -17,6 +17,7 @@ def for_person(user, organisation, roles) -> list[Panel]:
     if organisation is None:
         return []
     built = (
+        _news(user),
         _follow_ups(user),
         learning.panel(user, organisation, roles),
         logbook.panel(user, organisation, roles),
@@ -32,3 +33,11 @@ def _follow_ups(user) -> Panel | None:
 
     waiting = open_follow_ups(user.id)
     return Panel("outcomes/_dashboard.html", {"open_follow_ups": waiting}) if waiting else None
+
+
+def _news(user) -> Panel | None:
+    """The newest unread items of the notification centre, while there are any."""
+    from notifications.services import latest_unread
+
+    items = latest_unread(user.id)
+    return Panel("notifications/_dashboard.html", {"items": items}) if items else None

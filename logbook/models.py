@@ -1,4 +1,4 @@
-"""Logbook entries, their revisions, the thread with the mentor, notifications and the access log.
+"""Logbook entries, their revisions, the thread with the mentor and the access log.
 
 Every save is a revision row; every reply is a message row; every time someone other than the
 learner opens an entry is a read row.
@@ -44,11 +44,6 @@ SAVE_MOVES: dict[EntryState, EntryState] = {
 class MessageKind(enum.StrEnum):
     FEEDBACK = "feedback"  # from the mentor
     ANSWER = "answer"  # from the learner
-
-
-class NotificationKind(enum.StrEnum):
-    SUBMITTED = "submitted"  # to the mentor
-    FEEDBACK = "feedback"  # to the learner
 
 
 class Entry(db.Model):
@@ -106,21 +101,6 @@ class Message(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     author: Mapped[User | None] = relationship(lazy="joined")
-
-
-class Notification(db.Model):
-    __tablename__ = "logbook_notifications"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    entry_id: Mapped[int] = mapped_column(
-        ForeignKey("logbook_entries.id", ondelete="CASCADE"), index=True
-    )
-    kind: Mapped[str] = mapped_column(String(12))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    read_at: Mapped[datetime | None]
-
-    entry: Mapped[Entry] = relationship(lazy="joined")
 
 
 class EntryRead(db.Model):

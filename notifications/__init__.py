@@ -13,3 +13,13 @@ def _message_of(item):
     from .services import message_of
 
     return message_of(item)
+
+
+@bp.app_template_global("unread_notifications")
+def _unread_notifications() -> int:
+    """The header's count: one small query per page for a signed-in person."""
+    from flask_login import current_user
+
+    from .services import unread_count
+
+    return unread_count(current_user.id) if current_user.is_authenticated else 0

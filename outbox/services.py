@@ -117,11 +117,18 @@ def counts() -> dict[str, int]:
     return {state: count for state, count in rows}
 
 
+def local_path(endpoint: str, **values) -> str:
+    """A path inside Herstart ("/mentor/entries/3"), for a notification's link; works in
+    requests, CLI commands and workers alike."""
+    from flask import current_app
+
+    return current_app.url_map.bind("localhost").build(endpoint, values)
+
+
 def external_url(endpoint: str, **values) -> str:
     """An absolute link for an email, built from PUBLIC_URL and never from the request's Host
     header (which anyone can set). Works in requests, CLI commands and workers alike."""
     from flask import current_app
 
     base = current_app.config.get("PUBLIC_URL") or "http://127.0.0.1:5000"
-    path = current_app.url_map.bind("localhost").build(endpoint, values)
-    return base.rstrip("/") + path
+    return base.rstrip("/") + local_path(endpoint, **values)

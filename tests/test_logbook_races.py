@@ -10,7 +10,8 @@ import pytest
 
 from accounts.models import Role
 from extensions import db
-from logbook.models import Entry, Notification, Revision
+from logbook.models import Entry, Revision
+from notifications.models import Notification
 from outbox.models import OutboxMessage
 from tests.routes.logbook import E, make_entry
 

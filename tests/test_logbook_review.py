@@ -8,7 +8,8 @@ import pytest
 from accounts.models import Role
 from extensions import db
 from logbook import services
-from logbook.models import Entry, EntryRead, EntryState, Notification
+from logbook.models import Entry, EntryRead, EntryState
+from notifications.models import Notification
 from mentoring.models import PairState
 from tests.routes.logbook import COURSE, E, make_entry
 
@@ -86,11 +87,12 @@ def test_the_mentor_replies_the_learner_is_told_and_sees_the_reply_and_who_read_
     assert db.session.get(Entry, entry.id).state == "feedback_given"
     assert mailbox.messages[-1]["To"] == world["learner"].email
     auth.login(world["learner"])
-    assert "Your mentor replied" in client.get("/logbook/").get_data(as_text=True)
+    centre = client.get("/notifications/").get_data(as_text=True)
+    assert "Yusuf replied to your logbook entry" in centre and 'class="count"' in centre
     page = client.get(E).get_data(as_text=True)
     assert "Who buys <em>bread</em>?" in page
     assert "Read by Yusuf on" in page
-    assert "Your mentor replied" not in client.get("/logbook/").get_data(as_text=True)
+    assert 'class="count"' not in client.get("/notifications/").get_data(as_text=True)
 
 
 def test_the_learner_answers_revises_and_resubmits_and_the_thread_stays(client, auth, world):
@@ -194,10 +196,10 @@ def test_staff_of_another_organisation_see_no_states(client, auth, world, make):
 def test_notifications_go_to_the_right_people(app, world):
     entry = make_entry(world["learner"], EntryState.FEEDBACK_GIVEN, mentor=world["mentor"])
     kinds = db.session.execute(
-        db.select(Notification.user_id, Notification.kind).filter_by(entry_id=entry.id)
+        db.select(Notification.user_id, Notification.kind).filter_by(subject=f"entry:{entry.id}")
     ).all()
     assert sorted(kinds) == sorted(
-        [(world["mentor"].id, "submitted"), (world["learner"].id, "feedback")]
+        [(world["mentor"].id, "entry_submitted"), (world["learner"].id, "feedback_given")]
     )
 
 
@@ -206,7 +208,7 @@ def test_the_dashboard_shows_unread_feedback_and_the_inbox(client, auth, world):
     make_entry(world["learner"], EntryState.SUBMITTED, key="first-notes")
     auth.login(world["learner"])
     page = client.get("/dashboard", follow_redirects=True).get_data(as_text=True)
-    assert "Your mentor replied to an entry" in page
+    assert "Yusuf replied to your logbook entry" in page
     auth.login(world["mentor"])
     page = client.get("/dashboard", follow_redirects=True).get_data(as_text=True)
     assert "1 entry is waiting for your feedback." in page

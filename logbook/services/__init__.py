@@ -15,7 +15,6 @@ from .common import (
     revision_of,
     revisions_of,
     thread_of,
-    unread_notifications,
 )
 from .learner import (
     FOLD_WINDOW,
@@ -72,6 +71,5 @@ __all__ = [
     "submit_entry",
     "take_held_text",
     "thread_of",
-    "unread_notifications",
     "withdraw_entry",
 ]

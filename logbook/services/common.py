@@ -8,9 +8,11 @@ import logging
 from flask_babel import lazy_gettext as _l
 
 from accounts.models import Organisation, User
-from extensions import Invalid, NotFound, db, flush, rows_changed, utcnow
+from extensions import Invalid, NotFound, db, flush, rows_changed
 from modules.services import catalogue
-from outbox.services import external_url, queue_email
+from notifications.kinds import Kind
+from notifications.services import Email, language_of, mark_read, notify
+from outbox.services import external_url, local_path
 
 from ..models import (
     ENTRY_TRANSITIONS,
@@ -20,7 +22,6 @@ from ..models import (
     EntryState,
     Message,
     MessageKind,
-    Notification,
     Revision,
 )
 
@@ -143,26 +144,14 @@ def reads_of(entry: Entry | None) -> list[EntryRead]:
     return sorted(latest.values(), key=lambda r: r.read_at, reverse=True)
 
 
-def unread_notifications(user_id: int) -> list[Notification]:
-    return list(
-        db.session.scalars(
-            db.select(Notification)
-            .filter_by(user_id=user_id, read_at=None)
-            .order_by(Notification.created_at.desc())
-        )
-    )
+def subject_of(entry: Entry) -> str:
+    """What the notification centre calls an entry: opening it marks its items read."""
+    return f"entry:{entry.id}"
 
 
 def mark_read_for(user: User, entry: Entry) -> None:
-    """The learner opened an entry: its notifications are read."""
-    changed = rows_changed(
-        db.update(Notification)
-        .filter_by(user_id=user.id, entry_id=entry.id, read_at=None)
-        .values(read_at=utcnow())
-    )
-    if changed:
-        _flush()
-        logger.info("logbook notifications read entry=%s user=%s", entry.id, user.id)
+    """Someone opened an entry: their notifications about it are read."""
+    mark_read(user.id, subject_of(entry))
 
 
 # The thread ----------------------------------------------------------------------------------
@@ -186,10 +175,6 @@ def add_message(entry: Entry, author: User, kind: MessageKind, body: str) -> Mes
 # Emails --------------------------------------------------------------------------------------
 
 
-def language_of(person: User, organisation: Organisation | None) -> str:
-    return person.language or (organisation.default_language if organisation else None) or "en"
-
-
 def title_of(entry: Entry, language: str) -> str:
     """The assignment's title in the reader's language; the key if the course is gone."""
     course = catalogue().course(entry.course)
@@ -200,32 +185,68 @@ def title_of(entry: Entry, language: str) -> str:
     return entry.key
 
 
-def email_mentor_about(entry: Entry, mentor: User, organisation: Organisation) -> None:
-    """The learner sent the entry: queued with the submission, delivered after it commits."""
+def notify_mentor_about(entry: Entry, mentor: User, organisation: Organisation) -> None:
+    """The learner sent the entry: the mentor's centre has it; the email (if the mentor reads
+    this kind at once) is queued with the submission and delivered after it commits."""
     language = language_of(mentor, organisation)
-    queue_email(
-        to=mentor.email,
-        language=language,
-        template="logbook/email/submitted.txt",
-        subject=_l("%(name)s sent you a logbook entry", name=entry.user.name),
-        mentor=mentor,
-        learner=entry.user,
-        title=title_of(entry, language),
-        link=external_url("logbook.mentor_entry", entry_id=entry.id),
+    title = title_of(entry, language)
+    notify(
+        mentor,
+        Kind.ENTRY_SUBMITTED,
+        local_path("logbook.mentor_entry", entry_id=entry.id),
+        params={"name": entry.user.name, "title": title},
+        subject=subject_of(entry),
+        organisation=organisation,
+        email=Email(
+            template="logbook/email/submitted.txt",
+            subject=_l("%(name)s sent you a logbook entry", name=entry.user.name),
+            context={
+                "mentor": mentor,
+                "learner": entry.user,
+                "title": title,
+                "link": external_url("logbook.mentor_entry", entry_id=entry.id),
+            },
+        ),
     )
 
 
-def email_learner_about(entry: Entry, mentor: User) -> None:
-    """The mentor replied: queued with the reply, delivered after it commits."""
+def notify_learner_about(entry: Entry, mentor: User) -> None:
+    """The mentor replied: the learner's centre has it, and the email if they read it at once."""
     learner = entry.user
-    language = language_of(learner, db.session.get(Organisation, entry.organisation_id))
-    queue_email(
-        to=learner.email,
-        language=language,
-        template="logbook/email/feedback.txt",
-        subject=_l("%(name)s replied to your logbook entry", name=mentor.name),
-        mentor=mentor,
-        learner=learner,
-        title=title_of(entry, language),
-        link=external_url("logbook.entry", course_slug=entry.course, key=entry.key),
+    organisation = db.session.get(Organisation, entry.organisation_id)
+    language = language_of(learner, organisation)
+    title = title_of(entry, language)
+    notify(
+        learner,
+        Kind.FEEDBACK_GIVEN,
+        local_path("logbook.entry", course_slug=entry.course, key=entry.key),
+        params={"name": mentor.name, "title": title},
+        subject=subject_of(entry),
+        organisation=organisation,
+        email=Email(
+            template="logbook/email/feedback.txt",
+            subject=_l("%(name)s replied to your logbook entry", name=mentor.name),
+            context={
+                "mentor": mentor,
+                "learner": learner,
+                "title": title,
+                "link": external_url("logbook.entry", course_slug=entry.course, key=entry.key),
+            },
+        ),
+    )
+
+
+def notify_mentor_of_answer(entry: Entry, mentor: User) -> None:
+    """The learner answered the mentor's feedback: the mentor hears of it like of a new entry."""
+    organisation = db.session.get(Organisation, entry.organisation_id)
+    notify(
+        mentor,
+        Kind.FEEDBACK_ANSWERED,
+        local_path("logbook.mentor_entry", entry_id=entry.id),
+        params={
+            "name": entry.user.name,
+            "title": title_of(entry, language_of(mentor, organisation)),
+        },
+        subject=subject_of(entry),
+        organisation=organisation,
     )

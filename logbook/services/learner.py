@@ -23,8 +23,6 @@ from ..models import (
     HeldText,
     Message,
     MessageKind,
-    Notification,
-    NotificationKind,
     Revision,
 )
 from .common import (
@@ -35,9 +33,10 @@ from .common import (
     add_message,
     check_length,
     clean_body,
-    email_mentor_about,
     entry_of,
     move_entry_once,
+    notify_mentor_about,
+    notify_mentor_of_answer,
     revision_of,
 )
 
@@ -203,11 +202,7 @@ def submit_entry(
         if entry.state == EntryState.SUBMITTED.value:
             raise LogbookError(ALREADY_SENT)
         raise _newer_elsewhere()
-    db.session.add(
-        Notification(user_id=pair.mentor_id, entry_id=entry.id, kind=NotificationKind.SUBMITTED)
-    )
-    _flush()
-    email_mentor_about(entry, pair.mentor, organisation)
+    notify_mentor_about(entry, pair.mentor, organisation)
     logger.info("logbook entry submitted entry=%s mentor=%s", entry.id, pair.mentor_id)
     return entry
 
@@ -238,6 +233,9 @@ def answer_feedback(user: User, entry: Entry | None, body: str) -> Message:
     if EntryState(entry.state) not in (EntryState.FEEDBACK_GIVEN, EntryState.REVISED):
         raise LogbookError(_l("You can answer once your mentor has replied."))
     message = add_message(entry, user, MessageKind.ANSWER, clean_body(body))
+    pair = mentoring.current_mentorship(user.id, entry.organisation_id)
+    if pair is not None:  # after the pair ended the answer stays in the thread, unannounced
+        notify_mentor_of_answer(entry, pair.mentor)
     logger.info("logbook answer added entry=%s message=%s", entry.id, message.id)
     return message
 

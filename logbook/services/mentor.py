@@ -13,16 +13,16 @@ from accounts.models import Organisation, User
 from extensions import db, utcnow
 from mentoring import services as mentoring
 
-from ..models import Entry, EntryRead, EntryState, Message, MessageKind, Notification
-from ..models import NotificationKind as Kind
+from ..models import Entry, EntryRead, EntryState, Message, MessageKind
 from .common import (
     EntryNotFound,
     LogbookError,
     _flush,
     add_message,
     clean_body,
-    email_learner_about,
+    mark_read_for,
     move_entry_once,
+    notify_learner_about,
 )
 
 logger = logging.getLogger(__name__)
@@ -52,12 +52,8 @@ def record_read(entry: Entry, reader: User) -> None:
         return
     read = EntryRead(entry_id=entry.id, reader_id=reader.id)
     db.session.add(read)
-    db.session.execute(
-        db.update(Notification)
-        .filter_by(user_id=reader.id, entry_id=entry.id, read_at=None)
-        .values(read_at=utcnow())
-    )
     _flush()
+    mark_read_for(reader, entry)
     logger.info("logbook entry read entry=%s reader=%s", entry.id, reader.id)
 
 
@@ -73,9 +69,8 @@ def give_feedback(mentor: User, entry_id: int, body: str) -> Message:
             raise LogbookError(
                 _l("The entry was taken back a moment ago, so your reply was not sent.")
             )
-    db.session.add(Notification(user_id=entry.user_id, entry_id=entry.id, kind=Kind.FEEDBACK))
     message = add_message(entry, mentor, MessageKind.FEEDBACK, body)
-    email_learner_about(entry, mentor)
+    notify_learner_about(entry, mentor)
     logger.info("logbook feedback given entry=%s message=%s", entry.id, message.id)
     return message
 

@@ -53,7 +53,6 @@ def index():
         "logbook/index.html",
         courses=courses,
         entries=services.entries_of(current_user.id),
-        notifications=services.unread_notifications(current_user.id),
         lang=lang(),
     )
 

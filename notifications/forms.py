@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice, SelectField
+from wtforms import SelectChoice
+
+from fields import SelectField
 
 from .kinds import LABELS, Frequency, Kind
 

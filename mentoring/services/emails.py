@@ -32,7 +32,7 @@ def queue_proposal(pair: Mentorship) -> None:
         notify(
             person,
             Kind.PROPOSAL_TO_ANSWER,
-            url_for("mentoring.pair", pair_id=pair.id),
+            url_for("mentoring.pair", pair_id=pair.id, _external=False),
             subject=f"pair:{pair.id}",
             organisation=pair.organisation,
             email=Email(

@@ -181,7 +181,7 @@ def introduce(pair: Mentorship) -> None:
         notify(
             person,
             Kind.INTRODUCTION,
-            url_for("mentoring.pair", pair_id=pair.id),
+            url_for("mentoring.pair", pair_id=pair.id, _external=False),
             params={"name": other.name},
             subject=f"pair:{pair.id}",
             organisation=pair.organisation,

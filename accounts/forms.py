@@ -168,7 +168,7 @@ class ProfileForm(FlaskForm):
             Optional(),
             Length(
                 max=PHONE_MAX,
-                message=_l("Keep the phone number under %(max)s characters.", max=PHONE_MAX),
+                message=_l("Enter a phone number of at most %(max)s characters.", max=PHONE_MAX),
             ),
             Regexp(
                 PHONE_PATTERN,

@@ -309,7 +309,7 @@ def create_organisation(
 
 
 def share_with_partner(user: User, *, show_email: bool, phone: str) -> None:
-    """What the person shares with their mentoring partner: their address or not, a phone or none."""
+    """What the person shares with their mentoring partner: their address or not, a phone."""
     user.share_email_with_partner = bool(show_email)
     user.phone_for_partner = " ".join((phone or "").split())
     _flush()

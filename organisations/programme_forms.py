@@ -84,8 +84,8 @@ class PairByHandForm(FlaskForm):
     note = TextAreaField(
         _l("A note to both of them (optional)"),
         description=_l(
-            "Why you put them together. Both people read it on their pair page, in place of "
-            "the matching's reasons when their intake surveys say little."
+            "Why you put them together. Both people read it on their pair page and in the "
+            "introduction they get once both said yes."
         ),
         filters=[strip],
         validators=[Optional(), Length(max=1000, message=_l("Keep it under 1,000 characters."))],

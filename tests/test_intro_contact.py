@@ -51,7 +51,9 @@ def test_a_wrong_phone_is_refused_and_keeps_what_was_typed(client, auth, world, 
     auth.login(mentee)
     response = client.post(
         "/account/profile",
-        data=settings(name="Marianne Jansen", share_email_with_partner="y", phone_for_partner=phone),
+        data=settings(
+            name="Marianne Jansen", share_email_with_partner="y", phone_for_partner=phone
+        ),
     )
     html = response.get_data(as_text=True)
     assert "There is a problem" in html

@@ -1,7 +1,16 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectChoice
-from wtforms.validators import AnyOf, DataRequired, Email, EqualTo, InputRequired, Length, Optional
+from wtforms.validators import (
+    AnyOf,
+    DataRequired,
+    Email,
+    EqualTo,
+    InputRequired,
+    Length,
+    Optional,
+    Regexp,
+)
 
 from fields import (
     BooleanField,
@@ -14,10 +23,12 @@ from fields import (
     strip,  # noqa: F401 (other features' forms import it from here)
 )
 
-from .models import EMAIL_MAX, NAME_MAX, Contrast, TextSize
+from .models import EMAIL_MAX, NAME_MAX, PHONE_MAX, Contrast, TextSize
 
 PASSWORD_MIN = 8
 PASSWORD_MAX = 128
+# Loose on purpose: people write numbers in many ways; at least one digit, nothing else odd.
+PHONE_PATTERN = r"^(?=.*\d)[\d\s+()\-]+$"
 
 
 def language_choices():
@@ -145,6 +156,29 @@ class ProfileForm(FlaskForm):
     language = RadioField(_l("Language"), choices=language_choices())
     text_size = RadioField(_l("Text size"), choices=text_size_choices())
     contrast = RadioField(_l("Contrast"), choices=contrast_choices())
+    # --- intro ---
+    share_email_with_partner = BooleanField(_l("Show my email address to my mentoring partner"))
+    phone_for_partner = StringField(
+        _l("Phone number for my mentoring partner (optional)"),
+        description=_l(
+            "Only your mentoring partner sees it, not staff or other people. Leave it empty to "
+            "keep your number to yourself."
+        ),
+        validators=[
+            Optional(),
+            Length(
+                max=PHONE_MAX,
+                message=_l("Enter a phone number of at most %(max)s characters.", max=PHONE_MAX),
+            ),
+            Regexp(
+                PHONE_PATTERN,
+                message=_l(
+                    "Enter a phone number with digits only, such as +31 6 1234 5678; spaces, "
+                    "+, - and brackets are fine."
+                ),
+            ),
+        ],
+    )
 
 
 class DisplayForm(FlaskForm):

@@ -16,6 +16,7 @@ from extensions import db, utcnow
 
 NAME_MAX = 80
 EMAIL_MAX = 254
+PHONE_MAX = 30
 # Join codes are drawn from letters and digits nobody confuses when reading them aloud or off a
 # flyer (no 0/O, 1/I/L): 16 of them are about 79 bits, far beyond guessing at any rate limit.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -75,6 +76,11 @@ class User(UserMixin, db.Model):
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     # Set by a platform admin: the account cannot sign in and its sessions end; its data stays.
     deactivated_at: Mapped[datetime | None]
+    # --- intro ---
+    # What the person shares with their mentoring partner (and nobody else), changeable at any
+    # time on the settings page: the address only when they tick the box, the phone if given.
+    share_email_with_partner: Mapped[bool] = mapped_column(default=False)
+    phone_for_partner: Mapped[str] = mapped_column(String(PHONE_MAX), default="")
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"

@@ -303,3 +303,14 @@ def create_organisation(
     _flush()
     logger.info("organisation created organisation=%s", organisation.id)
     return organisation
+
+
+# --- intro ---
+
+
+def share_with_partner(user: User, *, show_email: bool, phone: str) -> None:
+    """What the person shares with their mentoring partner: their address or not, a phone."""
+    user.share_email_with_partner = bool(show_email)
+    user.phone_for_partner = " ".join((phone or "").split())
+    _flush()
+    logger.info("contact sharing saved user=%s", user.id)

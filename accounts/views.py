@@ -201,6 +201,11 @@ def profile():
             form.text_size.data,
             form.contrast.data,
         )
+        services.share_with_partner(
+            current_user,
+            show_email=form.share_email_with_partner.data,
+            phone=form.phone_for_partner.data or "",
+        )
         flash(_("Your settings are saved."), "success")
         return redirect(url_for("accounts.profile"))
     return render_template(

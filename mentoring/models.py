@@ -330,3 +330,20 @@ class Evaluation(db.Model):
     learned_from_other: Mapped[str] = mapped_column(Text, default="")
     recommend: Mapped[bool | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# --- intro ---
+
+
+class CoordinatorNote(db.Model):
+    """What staff wrote to both people when they paired them by hand: shown on the pair page in
+    place of a matching score's level."""
+
+    __tablename__ = "mentoring_coordinator_notes"
+
+    mentorship_id: Mapped[int] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), primary_key=True
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

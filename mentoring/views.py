@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 
 from accounts.context import current_organisation
 from extensions import db, utcnow
+from notifications.services import mark_read
 
 from . import bp, services, vocabulary
 from .forms import (
@@ -22,7 +23,6 @@ from .forms import (
     intake_data,
     intake_form,
 )
-from .matching import explain
 from .models import CharterVersion, PairState
 
 
@@ -116,12 +116,15 @@ def pair(pair_id):
     side = pair.side_of(current_user.id)
     now = utcnow()
     is_open = services.is_open(pair)  # once it is over, nothing more of the other person
-    explanation = explain(pair.components, side) if pair.components and is_open else None
+    why = services.why_matched(pair, side) if is_open else None
+    explanation = why.explanation if why else None
+    mark_read(current_user.id, f"pair:{pair.id}")
     return render_template(
         "mentoring/pair.html",
         pair=pair,
         side=side,
         is_open=is_open,
+        why=why,
         other=pair.other(current_user.id),
         other_survey=services.partner_survey(current_user, pair),
         explanation=explanation,

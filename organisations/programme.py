@@ -276,7 +276,11 @@ def programme_pair_by_hand(slug):
     if form.validate_on_submit():
         try:
             pair = services.pair_by_hand(
-                current_user, organisation, form.mentee_id.data, form.mentor_id.data
+                current_user,
+                organisation,
+                form.mentee_id.data,
+                form.mentor_id.data,
+                note=form.note.data or "",
             )
         except services.MentoringError as error:
             field = form._fields.get(error.field or "")

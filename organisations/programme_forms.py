@@ -81,6 +81,15 @@ class PairByHandForm(FlaskForm):
     mentor_id = SelectField(
         _l("Mentor"), coerce=whole_number, validators=[InputRequired(_l("Choose a mentor."))]
     )
+    note = TextAreaField(
+        _l("A note to both of them (optional)"),
+        description=_l(
+            "Why you put them together. Both people read it on their pair page and in the "
+            "introduction they get once both said yes."
+        ),
+        filters=[strip],
+        validators=[Optional(), Length(max=1000, message=_l("Keep it under 1,000 characters."))],
+    )
 
 
 class CheckInForm(FlaskForm):

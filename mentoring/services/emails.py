@@ -4,12 +4,20 @@ nothing is sent for a change that rolled back."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from flask import url_for
 from flask_babel import lazy_gettext as _l
 
 from accounts.models import Organisation, User
+from notifications.kinds import Kind
+from notifications.services import Email, notify
 from outbox.services import external_url, queue_email
 
 from ..models import Mentorship
+
+if TYPE_CHECKING:
+    from .pairs import WhyMatched
 
 
 def language_of(person: User, organisation: Organisation) -> str:
@@ -17,18 +25,51 @@ def language_of(person: User, organisation: Organisation) -> str:
 
 
 def queue_proposal(pair: Mentorship) -> None:
-    """Tell both people that a proposal waits for their answer."""
+    """Tell both people that a proposal waits for their answer: in their notification centre,
+    and by email as each of them chose for this kind."""
     link = external_url("mentoring.pair", pair_id=pair.id)
     for person in (pair.mentee, pair.mentor):
-        queue_email(
-            to=person.email,
-            language=language_of(person, pair.organisation),
-            template="mentoring/email/proposal.txt",
-            subject=_l("A mentoring proposal is waiting for your answer"),
-            person=person,
-            other=pair.other(person.id),
-            link=link,
+        notify(
+            person,
+            Kind.PROPOSAL_TO_ANSWER,
+            url_for("mentoring.pair", pair_id=pair.id, _external=False),
+            subject=f"pair:{pair.id}",
+            organisation=pair.organisation,
+            email=Email(
+                template="mentoring/email/proposal.txt",
+                subject=_l("A mentoring proposal is waiting for your answer"),
+                context={"person": person, "other": pair.other(person.id), "link": link},
+            ),
         )
+
+
+def introduction_email(pair: Mentorship, person: User, why: WhyMatched) -> Email:
+    """The introduction to `person`'s new partner: who they are, what each wants to learn from
+    the other, why they were matched, and only the contact details the partner chose to share."""
+    from .intake import themes
+
+    other = pair.other(person.id)
+    components = why.components or {}
+    # the mentee's wishes the mentor offers; the mentor's wishes the mentee offers
+    covered, mentor_learns = components.get("covered", []), components.get("mentor_learns", [])
+    side = pair.side_of(person.id)
+    return Email(
+        template="mentoring/email/introduction.txt",
+        subject=_l("Meet %(name)s, your mentoring partner", name=other.name),
+        context={
+            "person": person,
+            "other": other,
+            "side": side,
+            "why": why,
+            "themes": themes(pair.organisation),
+            "i_learn": covered if side == "mentee" else mentor_learns,
+            "they_learn": mentor_learns if side == "mentee" else covered,
+            "other_email": other.email if other.share_email_with_partner else "",
+            "other_phone": other.phone_for_partner or "",
+            "link": external_url("mentoring.pair", pair_id=pair.id),
+            "settings_link": external_url("accounts.profile"),
+        },
+    )
 
 
 def queue_meeting_overdue(pair: Mentorship, person: User, days_since: int) -> None:

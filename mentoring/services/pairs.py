@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date, datetime
 
+from flask import url_for
 from flask_babel import lazy_gettext as _l
 
 from accounts.models import User
 from extensions import db, rows_changed, utcnow
+from notifications.kinds import Kind
+from notifications.models import Notification
+from notifications.services import notify
 
+from .. import matching
 from ..models import (
     CURRENT_STATES,
     TAKEN_STATES,
     CharterState,
     CharterVersion,
+    CoordinatorNote,
     IntakeSurvey,
+    MatchProposal,
     Meeting,
     Mentorship,
     PairState,
 )
 from .base import MentoringError, PairNotFound, _flush, move_charter, move_pair
-from .intake import survey_of
+from .emails import introduction_email
+from .intake import matching_settings, profile_of, survey_of
 
 logger = logging.getLogger(__name__)
 
@@ -100,9 +109,85 @@ def answer_proposal(
     db.session.refresh(pair)  # the other person's yes may have arrived a moment ago
     both = pair.mentor_accepted_at is not None and pair.mentee_accepted_at is not None
     if both:
-        move_pair(pair, PairState.ACCEPTED, started_at=now)
+        move_pair(pair, PairState.ACCEPTED, started_at=now)  # only one request gets this far
+        introduce(pair)
     _flush()
     logger.info("proposal accepted pair=%s side=%s both=%s", pair.id, side, both)
+
+
+# Why this pair, and the introduction once both said yes ------------------------------------
+
+
+@dataclass(frozen=True)
+class WhyMatched:
+    """What the pair page and the introduction say about why these two are together."""
+
+    explanation: matching.Explanation | None
+    by_hand: bool  # staff paired them themselves: no level of fit is ever shown
+    note: str  # what the coordinator wrote when pairing them by hand
+    components: dict | None  # what the explanation was built from
+
+
+def made_by_hand(pair: Mentorship) -> bool:
+    """No matching round proposed this pair: staff put the two people together themselves."""
+    from_round = db.session.scalar(
+        db.select(MatchProposal.id).filter_by(mentorship_id=pair.id).limit(1)
+    )
+    return from_round is None
+
+
+def coordinator_note(pair: Mentorship) -> str:
+    row = db.session.get(CoordinatorNote, pair.id)
+    return row.note if row else ""
+
+
+def why_matched(pair: Mentorship, side: str) -> WhyMatched:
+    """The reasons for `side` ("mentee" or "mentor"). A round's pair is explained from the
+    components it was proposed with; a pair made by hand from what matching finds in both
+    intake surveys now (they may have been filled in after the pairing), without a level."""
+    if not made_by_hand(pair):
+        components = pair.components
+        explanation = matching.explain(components, side) if components else None
+        return WhyMatched(explanation, False, "", components)
+    mentee = survey_of(pair.mentee_id, pair.organisation_id)
+    mentor = survey_of(pair.mentor_id, pair.organisation_id)
+    components = pair.components
+    if mentee is not None and mentor is not None:
+        weights, _ = matching_settings(pair.organisation)
+        components = matching.pair_components(profile_of(mentee), profile_of(mentor), weights)
+    explanation = matching.explain(components, side) if components else None
+    return WhyMatched(explanation, True, coordinator_note(pair), components)
+
+
+def _introduced(pair: Mentorship) -> bool:
+    return (
+        db.session.scalar(
+            db.select(Notification.id)
+            .filter_by(kind=Kind.INTRODUCTION.value, subject=f"pair:{pair.id}")
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def introduce(pair: Mentorship) -> None:
+    """Both said yes: introduce each person to the other, once, with only the contact details
+    the other chose to share (the notification centre emails it as each person prefers)."""
+    if _introduced(pair):
+        return
+    for person in (pair.mentee, pair.mentor):
+        side = pair.side_of(person.id) or "mentee"
+        other = pair.other(person.id)
+        notify(
+            person,
+            Kind.INTRODUCTION,
+            url_for("mentoring.pair", pair_id=pair.id, _external=False),
+            params={"name": other.name},
+            subject=f"pair:{pair.id}",
+            organisation=pair.organisation,
+            email=introduction_email(pair, person, why_matched(pair, side)),
+        )
+    logger.info("pair introduced pair=%s", pair.id)
 
 
 def has_answered(pair: Mentorship, user_id: int) -> bool:

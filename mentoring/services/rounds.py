@@ -17,6 +17,7 @@ from .. import matching
 from ..models import (
     CLOSED_STATES,
     TAKEN_STATES,
+    CoordinatorNote,
     IntakeSurvey,
     MatchProposal,
     MatchRound,
@@ -279,9 +280,11 @@ def pair_by_hand(
     mentee_id: int,
     mentor_id: int,
     now: datetime | None = None,
+    note: str = "",
 ) -> Mentorship:
     """Staff pair two people themselves; the pair still needs both people's yes, and both are
-    emailed. A mentee paired twice at once gets one pair: the other request is refused."""
+    told. A mentee paired twice at once gets one pair: the other request is refused. The
+    optional note tells both people why, on their pair page."""
     require_staff(staff, organisation)
     member_ids = {u.id for u in members(organisation)}
     if mentee_id not in member_ids or mentor_id not in member_ids:
@@ -301,6 +304,10 @@ def pair_by_hand(
         )
     pair = _new_pair(staff, organisation.id, mentee_id, mentor_id, components, now or utcnow())
     flush(MentoringError, MENTEE_TAKEN)  # one open pair per mentee: a parallel request was first
+    note = (note or "").strip()
+    if note:
+        db.session.add(CoordinatorNote(mentorship_id=pair.id, note=note, written_by_id=staff.id))
+        _flush()
     queue_proposal(pair)
     logger.info("pair proposed by hand pair=%s organisation=%s", pair.id, organisation.id)
     return pair

@@ -1,8 +1,8 @@
 """intro: what each person shares with their mentoring partner; the coordinator's note on a pair
 made by hand
 
-Revision ID: 0016_intro
-Revises: 0015_notifications
+Revision ID: 0017_intro
+Revises: 0016_centre
 Create Date: 2026-12-03 07:30:00
 
 """
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = "0016_intro"
-down_revision = "0015_notifications"
+revision = "0017_intro"
+down_revision = "0016_centre"
 branch_labels = None
 depends_on = None
 

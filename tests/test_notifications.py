@@ -114,7 +114,7 @@ def test_an_unknown_choice_is_refused_with_a_message_and_nothing_saved(client, a
     learner = make.user(Role.LEARNER)
     auth.login(learner)
     page = client.post("/notifications/settings", data={"message_received": "hourly"})
-    assert page.status_code == 200 and "Not a valid choice" in page.get_data(as_text=True)
+    assert page.status_code == 200 and "Choose one of the options shown." in page.get_data(as_text=True)
     assert db.session.scalar(db.select(Preference).filter_by(user_id=learner.id)) is None
 
 

@@ -292,5 +292,7 @@ class MessageForm(FlaskForm):
 
     body = TextAreaField(
         _l("Your message"),
-        description=_l("Leave an empty line between paragraphs. A link: [words](https://example.org)."),
+        description=_l(
+            "Leave an empty line between paragraphs. A link: [words](https://example.org)."
+        ),
     )

@@ -40,7 +40,9 @@ def _pair_link(pair: Mentorship) -> str:
     return path + "#messages"
 
 
-def send_message(user: User, pair: Mentorship, body: str, now: datetime | None = None) -> PairMessage:
+def send_message(
+    user: User, pair: Mentorship, body: str, now: datetime | None = None
+) -> PairMessage:
     """One of the two people writes to the other, while the pair runs; the other is told (the
     notification names the sender, never the text)."""
     if pair.side_of(user.id) is None:

@@ -138,6 +138,7 @@ def test_an_ex_partner_cannot_post_after_a_rematch(client, auth, world):
     assert response.status_code == 302
     assert stored() == ["Before the end"]
     page = client.get(page_of(world)).get_data(as_text=True)
+    assert "You can send messages only while your mentoring runs." in page
     assert "Before the end" in page  # still readable by both
     assert "This conversation is closed because your mentoring has ended." in page
     assert 'name="body"' not in page

@@ -95,11 +95,15 @@ def test_the_recipient_alone_is_notified_without_the_text(world):
     assert "A private matter" not in str(rows[0].params)
 
 
-def test_opening_the_pair_reads_the_notification(client, auth, world):
+def test_one_notification_until_the_conversation_is_opened(client, auth, world):
     services.send_message(world["mentee"], world["pair"], "Hello")
+    services.send_message(world["mentee"], world["pair"], "Are you there?")
+    assert db.session.scalar(db.select(db.func.count(Notification.id))) == 1
     auth.login(world["mentor"])
     client.get(page_of(world))
     assert db.session.scalar(db.select(Notification.read_at)) is not None
+    services.send_message(world["mentee"], world["pair"], "Thank you!")
+    assert db.session.scalar(db.select(db.func.count(Notification.id))) == 2
 
 
 def test_an_empty_message_is_refused_beside_the_box(client, auth, world):

@@ -15,6 +15,7 @@ from accounts.models import User
 from extensions import db, rows_changed, utcnow
 from notifications import services as notifications
 from notifications.kinds import Kind
+from notifications.models import Notification
 
 from ..models import CLOSED_STATES, CURRENT_STATES, Mentorship, PairMessage
 from .base import MentoringError, PairNotFound, _flush
@@ -40,11 +41,26 @@ def _pair_link(pair: Mentorship) -> str:
     return path + "#messages"
 
 
+def _waiting_to_be_read(person: User, subject: str) -> bool:
+    """Whether the person still has an unread "new message" about this pair: one is enough (and
+    one email), however many messages follow before they open the conversation."""
+    return (
+        db.session.scalar(
+            db.select(Notification.id)
+            .filter_by(
+                user_id=person.id, subject=subject, kind=Kind.MESSAGE_RECEIVED.value, read_at=None
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
 def send_message(
     user: User, pair: Mentorship, body: str, now: datetime | None = None
 ) -> PairMessage:
     """One of the two people writes to the other, while the pair runs; the other is told (the
-    notification names the sender, never the text)."""
+    notification names the sender, never the text), once until they open the conversation."""
     if pair.side_of(user.id) is None:
         raise PairNotFound
     if not can_send(pair):
@@ -66,14 +82,16 @@ def send_message(
     db.session.add(message)
     _flush()
     other = pair.other(user.id)
-    notifications.notify(
-        other,
-        Kind.MESSAGE_RECEIVED,
-        link=_pair_link(pair),
-        params={"name": user.name},
-        subject=f"pair:{pair.id}",
-        organisation=pair.organisation,
-    )
+    subject = f"pair:{pair.id}"
+    if not _waiting_to_be_read(other, subject):
+        notifications.notify(
+            other,
+            Kind.MESSAGE_RECEIVED,
+            link=_pair_link(pair),
+            params={"name": user.name},
+            subject=subject,
+            organisation=pair.organisation,
+        )
     logger.info("message sent pair=%s message=%s sender=%s", pair.id, message.id, user.id)
     return message
 

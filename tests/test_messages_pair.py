@@ -226,3 +226,11 @@ def test_mentoring_page_does_not_grow_with_pairs_or_messages(
     page = client.get("/mentoring").get_data(as_text=True)
     assert "3 new messages" in page
     assert statements() == few
+
+
+def test_the_mentors_list_of_mentees_shows_new_messages(client, auth, world):
+    services.send_message(world["mentee"], world["pair"], "Hello")
+    auth.login(world["mentor"])
+    assert "1 new message" in client.get("/mentor/").get_data(as_text=True)
+    client.get(page_of(world))
+    assert "new message" not in client.get("/mentor/").get_data(as_text=True)

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("mentoring", __name__)
 
-from . import views  # noqa: E402,F401
+from . import views, views_messages  # noqa: E402,F401

@@ -284,3 +284,15 @@ class EvaluationForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A button that changes something: only the CSRF token."""
+
+
+class MessageForm(FlaskForm):
+    """A message to the other person of the pair; its rules (not empty, how long) live in the
+    service, so the page and the service say the same."""
+
+    body = TextAreaField(
+        _l("Your message"),
+        description=_l(
+            "Leave an empty line between paragraphs. A link: [words](https://example.org)."
+        ),
+    )

@@ -347,3 +347,25 @@ class CoordinatorNote(db.Model):
     note: Mapped[str] = mapped_column(Text, default="")
     written_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# --- messages ---
+
+
+class PairMessage(db.Model):
+    """One message between the two people of a pair. Only they read it: staff see a count and
+    the last date. With exactly two people, `read_at` is when the recipient first saw it."""
+
+    __tablename__ = "pair_messages"
+    __table_args__ = (Index("ix_pair_messages_pair_created", "pair_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pair_id: Mapped[int] = mapped_column(ForeignKey("mentorships.id", ondelete="CASCADE"))
+    sender_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None]
+
+    sender: Mapped[User | None] = relationship()

@@ -12,7 +12,7 @@ from accounts.context import current_organisation
 from extensions import db, utcnow
 from notifications.services import mark_read
 
-from . import bp, services, vocabulary
+from . import bp, services, views_messages, vocabulary
 from .forms import (
     AnswerForm,
     CharterForm,
@@ -106,12 +106,13 @@ def index():
         waiting=[p for p in pairs if p.state == PairState.PROPOSED.value],
         current=[p for p in pairs if p.is_current],
         past=[p for p in pairs if p.state in ("ended", "rematched", "declined")],
+        unread=services.unread_counts(current_user),
     )
 
 
 @bp.route("/mentoring/pairs/<int:pair_id>")
 @login_required
-def pair(pair_id):
+def pair(pair_id, message_form=None):
     pair = _pair(pair_id)
     side = pair.side_of(current_user.id)
     now = utcnow()
@@ -135,6 +136,7 @@ def pair(pair_id):
         meetings=services.meetings_of(pair),
         health=services.health_of(pair, now) if pair.is_current else None,
         sign_form=ConfirmForm(),
+        **views_messages.conversation(current_user, pair, message_form),
     )
 
 

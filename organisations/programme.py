@@ -310,10 +310,13 @@ def programme_pairs(slug):
         )
     )
     queries = pair_lists.list_queries(request.args, pair_lists.RUNNING, pair_lists.PAST)
+    running = pair_lists.running_page(statuses, queries[pair_lists.RUNNING])
     return render_template(
         "organisations/programme_pairs.html",
         organisation=organisation,
-        running=pair_lists.running_page(statuses, queries[pair_lists.RUNNING]),
+        running=running,
+        # How many messages and when the last, one statement for the page; never the text.
+        messages=services.message_summaries(s.pair.id for s in running.rows),
         past=pair_lists.past_page(organisation, queries[pair_lists.PAST]),
         averages=pair_lists.evaluation_averages(organisation),
         waiting=waiting,
@@ -347,6 +350,7 @@ def programme_pair(slug, pair_id):
         status=status,
         charter=charter,
         meeting_dates=[m.held_on for m in services.meetings_of(pair)],
+        messages=services.message_summary(pair),
         checkins=services.checkins_of(pair),
         form=form,
         end_form=EndPairForm(formdata=None),

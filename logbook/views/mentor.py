@@ -37,6 +37,7 @@ def mentor_home():
         inbox=services.inbox(current_user, organisation),
         shared=services.shared_entries_of(mentee_ids, organisation),
         titles=titles,
+        unread=mentoring.unread_counts(current_user),  # messages, one query for every pair
     )
 
 

@@ -42,6 +42,15 @@ from .intake import (
     survey_roles,
     themes,
 )
+from .messages import (
+    can_send,
+    has_conversation,
+    message_summaries,
+    message_summary,
+    messages_of,
+    send_message,
+    unread_counts,
+)
 from .pairs import (
     WhyMatched,
     agreed_charter,
@@ -147,4 +156,11 @@ __all__ = [
     "due_reminders",
     "mark_reminded",
     "send_reminder",
+    "has_conversation",
+    "can_send",
+    "send_message",
+    "messages_of",
+    "unread_counts",
+    "message_summary",
+    "message_summaries",
 ]

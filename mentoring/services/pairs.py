@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import selectinload
 
 from accounts.models import User
 from extensions import db, rows_changed, utcnow
@@ -49,6 +50,9 @@ def pairs_of(user: User, organisation_id: int | None = None) -> list[Mentorship]
     )
     if organisation_id is not None:
         query = query.filter_by(organisation_id=organisation_id)
+    # Both people loaded with the pairs: a page naming the other person of each pair stays at
+    # the same number of statements however many pairs there are.
+    query = query.options(selectinload(Mentorship.mentor), selectinload(Mentorship.mentee))
     return list(
         db.session.scalars(query.order_by(Mentorship.created_at.desc(), Mentorship.id.desc()))
     )

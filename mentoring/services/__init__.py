@@ -42,6 +42,19 @@ from .intake import (
     survey_roles,
     themes,
 )
+from .meetings import (
+    MeetingReminders,
+    accept_meeting,
+    cancel_meeting,
+    log_planned_meeting,
+    meeting_ics,
+    meeting_proposal_for,
+    meeting_proposals,
+    move_meeting,
+    propose_meeting,
+    send_meeting_reminders,
+    suggest_other_time,
+)
 from .pairs import (
     agreed_charter,
     answer_proposal,
@@ -137,4 +150,15 @@ __all__ = [
     "due_reminders",
     "mark_reminded",
     "send_reminder",
+    "MeetingReminders",
+    "accept_meeting",
+    "cancel_meeting",
+    "log_planned_meeting",
+    "meeting_ics",
+    "meeting_proposal_for",
+    "meeting_proposals",
+    "move_meeting",
+    "propose_meeting",
+    "send_meeting_reminders",
+    "suggest_other_time",
 ]

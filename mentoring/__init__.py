@@ -3,3 +3,4 @@ from flask import Blueprint
 bp = Blueprint("mentoring", __name__)
 
 from . import views  # noqa: E402,F401
+from . import views_meetings  # noqa: E402,F401

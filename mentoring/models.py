@@ -394,3 +394,7 @@ class MeetingProposal(db.Model):
     @property
     def is_video(self) -> bool:
         return self.place.strip().lower().startswith(("http://", "https://"))
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= utcnow()

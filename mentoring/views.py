@@ -132,6 +132,7 @@ def pair(pair_id):
         meetings=services.meetings_of(pair),
         health=services.health_of(pair, now) if pair.is_current else None,
         sign_form=ConfirmForm(),
+        planned=services.meeting_proposals(pair),
     )
 
 
@@ -248,11 +249,12 @@ def sign_charter(pair_id, version):
 @login_required
 def log_meeting(pair_id):
     pair = _pair(pair_id)
-    form = MeetingForm()
+    planned = _planned_meeting(pair)
+    form = MeetingForm(data=_planned_data(planned)) if planned else MeetingForm()
     first = not services.meetings_of(pair)
     if form.validate_on_submit():
         try:
-            services.log_meeting(
+            meeting = services.log_meeting(
                 current_user,
                 pair,
                 held_on=form.held_on.data,
@@ -261,12 +263,43 @@ def log_meeting(pair_id):
                 topics=form.topics.data or "",
                 notes=form.notes.data or "",
             )
+            if planned:
+                services.log_planned_meeting(current_user, planned, meeting)
         except services.MentoringError as error:
             _errors_to(form, error)
         else:
             flash(_("Meeting saved."), "success")
             return redirect(url_for("mentoring.pair", pair_id=pair.id))
-    return render_template("mentoring/log_meeting.html", pair=pair, form=form, first=first)
+    return render_template(
+        "mentoring/log_meeting.html", pair=pair, form=form, first=first, planned=planned
+    )
+
+
+def _planned_meeting(pair):
+    """The accepted meeting `?proposal=` names, to log with its planned details filled in."""
+    from flask import request
+
+    from .models import MeetingState
+
+    proposal_id = request.args.get("proposal", type=int)
+    if proposal_id is None:
+        return None
+    try:
+        proposal = services.meeting_proposal_for(current_user, pair, proposal_id)
+    except services.PairNotFound:
+        return None
+    return proposal if proposal.state == MeetingState.ACCEPTED.value else None
+
+
+def _planned_data(proposal) -> dict:
+    from .calendar import local_date
+
+    return {
+        "held_on": local_date(proposal.starts_at),
+        "minutes": proposal.minutes,
+        "manner": "online" if proposal.is_video else "in_person",
+        "topics": proposal.topic,
+    }
 
 
 @bp.route("/mentoring/pairs/<int:pair_id>/evaluation", methods=["GET", "POST"])

@@ -356,6 +356,13 @@ MEETING_TRANSITIONS: dict[MeetingState, frozenset[MeetingState]] = {
 MEETING_LENGTHS = (30, 45, 60, 90, 120)  # minutes
 
 
+def new_meeting_uid() -> str:
+    """The calendar event's UID: the same in every invitation and cancellation of the meeting."""
+    import secrets
+
+    return f"meeting-{secrets.token_hex(16)}@herstart"
+
+
 class MeetingProposal(db.Model):
     """A planned meeting one person proposes and the other accepts or answers with another time
     (a new row that supersedes this one). Accepted, it goes into both calendars as an .ics."""
@@ -385,7 +392,7 @@ class MeetingProposal(db.Model):
     meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("mentoring_meetings.id", ondelete="SET NULL")
     )
-    uid: Mapped[str] = mapped_column(String(100), unique=True)  # the calendar event's UID
+    uid: Mapped[str] = mapped_column(String(100), unique=True, default=new_meeting_uid)
     ics_sequence: Mapped[int] = mapped_column(default=0)  # raised when the event is cancelled
 
     mentorship: Mapped[Mentorship] = relationship()

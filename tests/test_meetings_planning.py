@@ -9,7 +9,7 @@ from icalendar import Calendar
 from accounts.models import Role
 from extensions import db, utcnow
 from mentoring import services
-from mentoring.models import MEETING_TRANSITIONS, MeetingProposal, MeetingState
+from mentoring.models import MEETING_TRANSITIONS, MeetingProposal
 from notifications.models import Notification
 from tests import mentoring_factories as mf
 

@@ -5,7 +5,6 @@ calendar, a reminder the day before, and afterwards a request to log it."""
 from __future__ import annotations
 
 import logging
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -113,7 +112,6 @@ def propose_meeting(
 
 
 def _new_proposal(user, pair, starts_at, minutes, place, topic, now, **values) -> MeetingProposal:
-    host = (current_app.config.get("PUBLIC_URL") or "herstart").split("//")[-1].strip("/")
     proposal = MeetingProposal(
         mentorship_id=pair.id,
         proposed_by_id=user.id,
@@ -123,7 +121,6 @@ def _new_proposal(user, pair, starts_at, minutes, place, topic, now, **values) -
         topic=topic,
         state=MeetingState.PROPOSED.value,
         created_at=now,
-        uid=f"meeting-{secrets.token_hex(12)}@{host}"[:100],
         **values,
     )
     db.session.add(proposal)

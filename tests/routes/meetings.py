@@ -20,7 +20,6 @@ def _proposal(world, make, state=MeetingState.PROPOSED, by="learner"):
         place="Oudegracht 12, Utrecht",
         topic="The web shop",
         state=state.value,
-        uid=f"inventory-{state.value}@herstart.test",
     )
     db.session.add(proposal)
     db.session.commit()

@@ -171,7 +171,10 @@ def test_another_time_supersedes_the_proposal_and_goes_back_to_the_proposer(
     assert counter.starts_at == datetime(2027, 1, 15, 9, 30)
     assert (counter.place, counter.topic) == (first.place, first.topic)
     assert kinds_of(mentee) == ["meeting_answered"]
-    assert "Mornings suit me better." in mailbox.last_body()
+    answered = db.session.scalar(db.select(Notification).filter_by(user_id=mentee.id))
+    assert answered.params == {"name": "Yusuf", "when": "Thursday 14 January 2027, 14:00"}
+    body = mailbox.last_body()
+    assert "Friday 15 January 2027, 10:30" in body and "Mornings suit me better." in body
 
     # The superseded one cannot be accepted any more; the latest one can, by the first person.
     refused = services.MentoringError

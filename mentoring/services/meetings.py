@@ -203,7 +203,7 @@ def suggest_other_time(
         note=note,
     )
     _flush()
-    _tell_proposed(counter, kind=Kind.MEETING_ANSWERED)
+    _tell_proposed(counter, kind=Kind.MEETING_ANSWERED, answers=proposal)
     logger.info(
         "meeting other time pair=%s proposal=%s replaces=%s", pair.id, counter.id, proposal.id
     )
@@ -331,7 +331,13 @@ def _path(endpoint: str, **values) -> str:
     return current_app.url_map.bind("localhost").build(endpoint, values)
 
 
-def _tell_proposed(proposal: MeetingProposal, kind: Kind = Kind.MEETING_PROPOSED) -> None:
+def _tell_proposed(
+    proposal: MeetingProposal,
+    kind: Kind = Kind.MEETING_PROPOSED,
+    answers: MeetingProposal | None = None,
+) -> None:
+    """Tell the other person of a proposal; of another time, the sentence names the time it
+    answers ("answered your meeting proposal for ...") and the email the new time."""
     pair = proposal.mentorship
     proposer = db.session.get(User, proposal.proposed_by_id)
     other = pair.other(proposer.id)
@@ -340,7 +346,7 @@ def _tell_proposed(proposal: MeetingProposal, kind: Kind = Kind.MEETING_PROPOSED
         other,
         kind,
         _pair_link(pair),
-        params={"name": proposer.name, "when": when},
+        params={"name": proposer.name, "when": when_for(answers or proposal, other, pair)},
         subject=f"pair:{pair.id}",
         organisation=pair.organisation,
         email=Email(

@@ -40,7 +40,7 @@ def move_meeting(proposal: MeetingProposal, to: MeetingState, **values) -> None:
     refusal = _l("This meeting proposal has already been answered or cancelled.")
     if to not in MEETING_TRANSITIONS[MeetingState(proposal.state)]:
         raise MentoringError(refusal)
-    _move(proposal, to, values, refusal)
+    _move(proposal, to, values, refusal)  # type: ignore[arg-type]  # it only reads `to.value`
 
 
 # Questions -------------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ def propose_meeting(
     place, topic = _check(starts_at, minutes, place, topic, now)
     proposal = _new_proposal(user, pair, starts_at, minutes, place, topic, now)
     _flush()
-    _tell_proposed(proposal)
+    _tell_proposed(proposal, user)
     logger.info("meeting proposed pair=%s proposal=%s", pair.id, proposal.id)
     return proposal
 
@@ -203,7 +203,7 @@ def suggest_other_time(
         note=note,
     )
     _flush()
-    _tell_proposed(counter, kind=Kind.MEETING_ANSWERED, answers=proposal)
+    _tell_proposed(counter, user, kind=Kind.MEETING_ANSWERED, answers=proposal)
     logger.info(
         "meeting other time pair=%s proposal=%s replaces=%s", pair.id, counter.id, proposal.id
     )
@@ -333,13 +333,13 @@ def _path(endpoint: str, **values) -> str:
 
 def _tell_proposed(
     proposal: MeetingProposal,
+    proposer: User,
     kind: Kind = Kind.MEETING_PROPOSED,
     answers: MeetingProposal | None = None,
 ) -> None:
     """Tell the other person of a proposal; of another time, the sentence names the time it
     answers ("answered your meeting proposal for ...") and the email the new time."""
     pair = proposal.mentorship
-    proposer = db.session.get(User, proposal.proposed_by_id)
     other = pair.other(proposer.id)
     when = when_for(proposal, other, pair)
     notify(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FieldList, Form, FormField, SelectChoice, TimeField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from fields import (
     CheckboxesField,
@@ -314,7 +314,20 @@ def _meeting_time(label):
     )
 
 
-class ProposeMeetingForm(FlaskForm):
+class _MeetingTime:
+    """A date and time on the Amsterdam clock, refused when it has passed (the service refuses it
+    too; here it shows beside the other mistakes at once)."""
+
+    def validate_day(self, field) -> None:
+        from extensions import utcnow
+
+        from .calendar import local_to_utc
+
+        if field.data and self.time.data and local_to_utc(field.data, self.time.data) <= utcnow():
+            raise ValidationError(_l("Choose a date and time in the future."))
+
+
+class ProposeMeetingForm(_MeetingTime, FlaskForm):
     day = _meeting_day(_l("Date"))
     time = _meeting_time(_l("Start time"))
     minutes = RadioField(
@@ -340,7 +353,7 @@ class ProposeMeetingForm(FlaskForm):
     )
 
 
-class OtherTimeForm(FlaskForm):
+class OtherTimeForm(_MeetingTime, FlaskForm):
     day = _meeting_day(_l("New date"))
     time = _meeting_time(_l("New start time"))
     note = StringField(

@@ -263,3 +263,25 @@ def test_a_pair_that_ended_cannot_plan(make, world):
             place="Utrecht",
             topic="",
         )
+
+
+def test_every_mistake_shows_at_once(client, auth, world):
+    response = propose(client, auth, world["mentee"], world["pair"], day="2020-03-02", place="")
+    html = response.get_data(as_text=True)
+    assert "Choose a date and time in the future." in html
+    assert "Enter an address or a video link." in html
+
+
+def test_another_time_in_the_past_is_refused_with_what_was_typed(client, auth, world):
+    mentee, mentor, pair = world["mentee"], world["mentor"], world["pair"]
+    propose(client, auth, mentee, pair)
+    (proposal,) = proposals(pair)
+    auth.login(mentor)
+    response = client.post(
+        f"/mentoring/pairs/{pair.id}/meetings/{proposal.id}/other-time",
+        data={"day": "2020-03-02", "time": "10:30", "note": "Mornings suit me better."},
+    )
+    html = response.get_data(as_text=True)
+    assert "Choose a date and time in the future." in html
+    assert 'value="Mornings suit me better."' in html
+    assert [p.state for p in proposals(pair)] == ["proposed"]

@@ -102,6 +102,7 @@ def test_the_link_to_log_fills_in_the_planned_meeting(client, auth, world, place
     assert re.search(r'name="minutes"[^>]*value="90"', html)
     assert re.search(rf'<input checked[^>]*value="{manner}"', html)
     assert 'value="Pricing the first products"' in html
+    assert "The details you planned are filled in" in html
 
 
 def test_logging_the_planned_meeting_closes_it_and_tells_the_other(client, auth, world):

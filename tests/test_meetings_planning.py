@@ -285,3 +285,21 @@ def test_another_time_in_the_past_is_refused_with_what_was_typed(client, auth, w
     assert "Choose a date and time in the future." in html
     assert 'value="Mornings suit me better."' in html
     assert [p.state for p in proposals(pair)] == ["proposed"]
+
+
+def test_a_proposal_whose_time_passed_unanswered_is_no_longer_shown(client, auth, world):
+    pair = world["pair"]
+    for days, topic in ((-1, "Too late to answer"), (1, "Still to answer")):
+        db.session.add(
+            MeetingProposal(
+                mentorship_id=pair.id,
+                proposed_by_id=world["mentee"].id,
+                starts_at=utcnow() + timedelta(days=days),
+                minutes=60,
+                place="Utrecht",
+                topic=topic,
+            )
+        )
+    auth.login(world["mentor"])
+    html = client.get(f"/mentoring/pairs/{pair.id}").get_data(as_text=True)
+    assert "Still to answer" in html and "Too late to answer" not in html

@@ -33,8 +33,6 @@ from .pairs import _require_current
 
 logger = logging.getLogger(__name__)
 
-OPEN_MEETING_STATES = (MeetingState.PROPOSED.value, MeetingState.ACCEPTED.value)
-
 
 def move_meeting(proposal: MeetingProposal, to: MeetingState, **values) -> None:
     refusal = _l("This meeting proposal has already been answered or cancelled.")
@@ -46,13 +44,19 @@ def move_meeting(proposal: MeetingProposal, to: MeetingState, **values) -> None:
 # Questions -------------------------------------------------------------------------------------
 
 
-def meeting_proposals(pair: Mentorship) -> list[MeetingProposal]:
-    """The pair's proposals still open and the meetings accepted but not logged, soonest first."""
+def meeting_proposals(pair: Mentorship, now: datetime | None = None) -> list[MeetingProposal]:
+    """The meetings accepted but not logged, and the proposals still open whose time has not
+    passed (nobody can accept those any more), soonest first."""
+    now = now or utcnow()
+    accepted = MeetingProposal.state == MeetingState.ACCEPTED.value
+    waiting = (MeetingProposal.state == MeetingState.PROPOSED.value) & (
+        MeetingProposal.starts_at > now
+    )
     return list(
         db.session.scalars(
             db.select(MeetingProposal)
             .filter_by(mentorship_id=pair.id)
-            .where(MeetingProposal.state.in_(OPEN_MEETING_STATES))
+            .where(accepted | waiting)
             .order_by(MeetingProposal.starts_at, MeetingProposal.id)
         )
     )

@@ -248,9 +248,11 @@ def sign_charter(pair_id, version):
 @bp.route("/mentoring/pairs/<int:pair_id>/meetings/new", methods=["GET", "POST"])
 @login_required
 def log_meeting(pair_id):
+    from .views_meetings import planned_data, planned_meeting
+
     pair = _pair(pair_id)
-    planned = _planned_meeting(pair)
-    form = MeetingForm(data=_planned_data(planned)) if planned else MeetingForm()
+    planned = planned_meeting(pair)  # `?proposal=`: a meeting planned here, details filled in
+    form = MeetingForm(data=planned_data(planned)) if planned else MeetingForm()
     first = not services.meetings_of(pair)
     if form.validate_on_submit():
         try:
@@ -273,33 +275,6 @@ def log_meeting(pair_id):
     return render_template(
         "mentoring/log_meeting.html", pair=pair, form=form, first=first, planned=planned
     )
-
-
-def _planned_meeting(pair):
-    """The accepted meeting `?proposal=` names, to log with its planned details filled in."""
-    from flask import request
-
-    from .models import MeetingState
-
-    proposal_id = request.args.get("proposal", type=int)
-    if proposal_id is None:
-        return None
-    try:
-        proposal = services.meeting_proposal_for(current_user, pair, proposal_id)
-    except services.PairNotFound:
-        return None
-    return proposal if proposal.state == MeetingState.ACCEPTED.value else None
-
-
-def _planned_data(proposal) -> dict:
-    from .calendar import local_date
-
-    return {
-        "held_on": local_date(proposal.starts_at),
-        "minutes": proposal.minutes,
-        "manner": "online" if proposal.is_video else "in_person",
-        "topics": proposal.topic,
-    }
 
 
 @bp.route("/mentoring/pairs/<int:pair_id>/evaluation", methods=["GET", "POST"])

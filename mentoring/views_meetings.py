@@ -3,12 +3,14 @@ cancel, and the invitation for one's own calendar. Everybody else gets 404."""
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from fields import INT_MAX
+
 from . import bp, services
-from .calendar import local_to_utc
+from .calendar import local_date, local_to_utc
 from .forms import ConfirmForm, OtherTimeForm, ProposeMeetingForm
 from .models import MeetingState
 from .views import _errors_to, _pair
@@ -138,3 +140,24 @@ def meeting_ics(pair_id, proposal_id):
         mimetype="text/calendar",
         headers={"Content-Disposition": f'attachment; filename="meeting-{proposal.id}.ics"'},
     )
+
+
+def planned_meeting(pair):
+    """The accepted meeting `?proposal=` names, to log with its planned details filled in."""
+    proposal_id = request.args.get("proposal", type=int)
+    if proposal_id is None or not 0 < proposal_id <= INT_MAX:  # a database id, or nothing
+        return None
+    try:
+        proposal = services.meeting_proposal_for(current_user, pair, proposal_id)
+    except services.PairNotFound:
+        return None
+    return proposal if proposal.state == MeetingState.ACCEPTED.value else None
+
+
+def planned_data(proposal) -> dict:
+    return {
+        "held_on": local_date(proposal.starts_at),
+        "minutes": proposal.minutes,
+        "manner": "online" if proposal.is_video else "in_person",
+        "topics": proposal.topic,
+    }

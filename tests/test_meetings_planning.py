@@ -303,3 +303,25 @@ def test_a_proposal_whose_time_passed_unanswered_is_no_longer_shown(client, auth
     auth.login(world["mentor"])
     html = client.get(f"/mentoring/pairs/{pair.id}").get_data(as_text=True)
     assert "Still to answer" in html and "Too late to answer" not in html
+
+
+def test_the_time_is_told_in_each_persons_language(client, auth, world):
+    mentor = world["mentor"]
+    mentor.language = "nl"
+    db.session.commit()
+    propose(client, auth, world["mentee"], world["pair"])
+    proposed = db.session.scalar(db.select(Notification).filter_by(user_id=mentor.id))
+    assert proposed.params == {"name": "Marianne", "when": "donderdag 14 januari 2027, 14:00"}
+
+
+def test_a_digest_reader_gets_no_email_at_once(client, auth, mailbox, world):
+    from notifications.models import Preference
+
+    db.session.add(
+        Preference(user_id=world["mentor"].id, kind="meeting_proposed", frequency="daily")
+    )
+    db.session.commit()
+    mailbox.clear()
+    propose(client, auth, world["mentee"], world["pair"])
+    assert kinds_of(world["mentor"]) == ["meeting_proposed"]
+    assert mailbox.messages == []

@@ -2,12 +2,13 @@
 are asked to log it, with the planned details filled in. Each once, however often cron runs."""
 
 import re
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 
 from accounts.models import Role
 from extensions import db, utcnow
+from mentoring import services
 from mentoring.calendar import local_date, local_to_utc
 from mentoring.models import Meeting, MeetingProposal, MeetingState
 from notifications.models import Notification
@@ -144,3 +145,18 @@ def test_a_proposal_not_agreed_fills_in_nothing(client, auth, world):
         as_text=True
     )
     assert "Pricing the first products" not in html
+
+
+@pytest.mark.parametrize(
+    ("now", "starts_at", "reminded"),
+    [
+        # 23:30 on the 13th in Amsterdam; the meeting is at 00:30 on the 14th there.
+        (datetime(2027, 1, 13, 22, 30), datetime(2027, 1, 13, 23, 30), 1),
+        # 00:30 on the 14th in Amsterdam; the meeting is at 23:00 the same Amsterdam day.
+        (datetime(2027, 1, 13, 23, 30), datetime(2027, 1, 14, 22, 0), 0),
+    ],
+    ids=["tomorrow-in-amsterdam", "today-in-amsterdam"],
+)
+def test_tomorrow_is_the_amsterdam_date(world, now, starts_at, reminded):
+    agreed(world["pair"], starts_at)
+    assert services.send_meeting_reminders(now).reminded == reminded

@@ -1,5 +1,7 @@
 """`flask mentoring remind`: the reminders that are due, by email. Meant for cron, e.g. daily:
 0 8 * * *  cd /srv/herstart && .venv/bin/flask mentoring remind
+`remind` also sends the meeting reminders; `flask mentoring meeting-reminders` sends only those
+(run it hourly to ask for the log soon after a meeting).
 """
 
 from __future__ import annotations
@@ -30,3 +32,21 @@ def remind(dry_run: bool) -> None:
         if not dry_run:
             services.send_reminder(reminder, now)
     click.echo(f"{len(reminders)} reminders {'due' if dry_run else 'sent'}.")
+    if not dry_run:
+        _meeting_reminders(now)
+
+
+@mentoring_cli.command("meeting-reminders")
+@in_unit_of_work
+def meeting_reminders() -> None:
+    """Remind both people of a meeting they agreed the day before it, and ask both to log it once
+    its time has passed; each once per meeting, however often the command runs."""
+    _meeting_reminders(utcnow())
+
+
+def _meeting_reminders(now) -> None:
+    from . import services
+
+    sent = services.send_meeting_reminders(now)
+    click.echo(f"{sent.reminded} meetings of tomorrow reminded.")
+    click.echo(f"{sent.asked_to_log} meetings that took place: asked to log them.")

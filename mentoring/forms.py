@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FieldList, Form, FormField, SelectChoice
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms import FieldList, Form, FormField, SelectChoice, TimeField
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from fields import (
     CheckboxesField,
@@ -295,4 +295,81 @@ class MessageForm(FlaskForm):
         description=_l(
             "Leave an empty line between paragraphs. A link: [words](https://example.org)."
         ),
+    )
+
+
+# --- meetings ---
+
+MEETING_LENGTH_CHOICES = [
+    SelectChoice("30", _l("30 minutes")),
+    SelectChoice("45", _l("45 minutes")),
+    SelectChoice("60", _l("1 hour")),
+    SelectChoice("90", _l("1 and a half hours")),
+    SelectChoice("120", _l("2 hours")),
+]
+
+
+def _meeting_day(label):
+    return DateField(
+        label,
+        validators=[InputRequired(_l("Enter the date of the meeting."))],
+        invalid_value_message=_l("Enter a real date: day, month and year."),
+    )
+
+
+def _meeting_time(label):
+    return TimeField(
+        label,
+        description=_l("Amsterdam time, in hours and minutes, for example 14:00."),
+        validators=[InputRequired(_l("Enter the time the meeting starts."))],
+        invalid_value_message=_l("Enter a real time, for example 14:00."),
+    )
+
+
+class _MeetingTime:
+    """A date and time on the Amsterdam clock, refused when it has passed (the service refuses it
+    too; here it shows beside the other mistakes at once)."""
+
+    def validate_day(self, field) -> None:
+        from extensions import utcnow
+
+        from .calendar import local_to_utc
+
+        if field.data and self.time.data and local_to_utc(field.data, self.time.data) <= utcnow():
+            raise ValidationError(_l("Choose a date and time in the future."))
+
+
+class ProposeMeetingForm(_MeetingTime, FlaskForm):
+    day = _meeting_day(_l("Date"))
+    time = _meeting_time(_l("Start time"))
+    minutes = RadioField(
+        _l("How long?"),
+        choices=MEETING_LENGTH_CHOICES,
+        default="60",
+        validators=[InputRequired(_l("Choose how long the meeting takes."))],
+    )
+    place = StringField(
+        _l("Where: an address or a video link"),
+        description=_l(
+            "For example: Café De Zon, Oudegracht 12, Utrecht, or a link to a video call."
+        ),
+        validators=[
+            InputRequired(_l("Enter an address or a video link.")),
+            Length(max=300, message=_l("Keep it under 300 characters.")),
+        ],
+    )
+    topic = StringField(
+        _l("Topic"),
+        description=_l("What would you like to talk about? (optional)"),
+        validators=[Optional(), Length(max=200, message=_l("Keep it under 200 characters."))],
+    )
+
+
+class OtherTimeForm(_MeetingTime, FlaskForm):
+    day = _meeting_day(_l("New date"))
+    time = _meeting_time(_l("New start time"))
+    note = StringField(
+        _l("A short note (optional)"),
+        description=_l("For example: mornings suit me better."),
+        validators=[Optional(), Length(max=300, message=_l("Keep it under 300 characters."))],
     )

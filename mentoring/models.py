@@ -369,3 +369,78 @@ class PairMessage(db.Model):
     read_at: Mapped[datetime | None]
 
     sender: Mapped[User | None] = relationship()
+
+
+# --- meetings ---
+
+
+class MeetingState(enum.StrEnum):
+    PROPOSED = "proposed"  # waiting for the other person's answer
+    ACCEPTED = "accepted"  # both agreed: in both calendars
+    SUPERSEDED = "superseded"  # the other person suggested another time: a newer proposal counts
+    CANCELLED = "cancelled"
+    LOGGED = "logged"  # held, and logged as a Meeting
+
+
+MEETING_TRANSITIONS: dict[MeetingState, frozenset[MeetingState]] = {
+    MeetingState.PROPOSED: frozenset(
+        {MeetingState.ACCEPTED, MeetingState.SUPERSEDED, MeetingState.CANCELLED}
+    ),
+    MeetingState.ACCEPTED: frozenset({MeetingState.LOGGED, MeetingState.CANCELLED}),
+    MeetingState.SUPERSEDED: frozenset(),
+    MeetingState.CANCELLED: frozenset(),
+    MeetingState.LOGGED: frozenset(),
+}
+
+MEETING_LENGTHS = (30, 45, 60, 90, 120)  # minutes
+
+
+def new_meeting_uid() -> str:
+    """The calendar event's UID: the same in every invitation and cancellation of the meeting."""
+    import secrets
+
+    return f"meeting-{secrets.token_hex(16)}@herstart"
+
+
+class MeetingProposal(db.Model):
+    """A planned meeting one person proposes and the other accepts or answers with another time
+    (a new row that supersedes this one). Accepted, it goes into both calendars as an .ics."""
+
+    __tablename__ = "mentoring_meeting_proposals"
+    __table_args__ = (Index("ix_meeting_proposals_state_starts", "state", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentorship_id: Mapped[int] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True
+    )
+    proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The proposal this one answers with another time, if it is a counter-proposal.
+    replaces_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mentoring_meeting_proposals.id", ondelete="SET NULL")
+    )
+    starts_at: Mapped[datetime]  # naive UTC, like every time we store
+    minutes: Mapped[int] = mapped_column(default=60)
+    place: Mapped[str] = mapped_column(String(300))  # an address or a video link
+    topic: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(String(300), default="")  # with another time suggested
+    state: Mapped[str] = mapped_column(String(12), default=MeetingState.PROPOSED.value)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    answered_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]  # the reminder the day before went out
+    ask_to_log_at: Mapped[datetime | None]  # after the time passed, both were asked to log it
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mentoring_meetings.id", ondelete="SET NULL")
+    )
+    uid: Mapped[str] = mapped_column(String(100), unique=True, default=new_meeting_uid)
+    ics_sequence: Mapped[int] = mapped_column(default=0)  # raised when the event is cancelled
+
+    mentorship: Mapped[Mentorship] = relationship()
+    proposed_by: Mapped[User | None] = relationship()
+
+    @property
+    def is_video(self) -> bool:
+        return self.place.strip().lower().startswith(("http://", "https://"))
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= utcnow()

@@ -137,6 +137,7 @@ def pair(pair_id, message_form=None):
         health=services.health_of(pair, now) if pair.is_current else None,
         sign_form=ConfirmForm(),
         **views_messages.conversation(current_user, pair, message_form),
+        planned=services.meeting_proposals(pair),
     )
 
 
@@ -252,12 +253,15 @@ def sign_charter(pair_id, version):
 @bp.route("/mentoring/pairs/<int:pair_id>/meetings/new", methods=["GET", "POST"])
 @login_required
 def log_meeting(pair_id):
+    from .views_meetings import planned_data, planned_meeting
+
     pair = _pair(pair_id)
-    form = MeetingForm()
+    planned = planned_meeting(pair)  # `?proposal=`: a meeting planned here, details filled in
+    form = MeetingForm(data=planned_data(planned)) if planned else MeetingForm()
     first = not services.meetings_of(pair)
     if form.validate_on_submit():
         try:
-            services.log_meeting(
+            meeting = services.log_meeting(
                 current_user,
                 pair,
                 held_on=form.held_on.data,
@@ -266,12 +270,16 @@ def log_meeting(pair_id):
                 topics=form.topics.data or "",
                 notes=form.notes.data or "",
             )
+            if planned:
+                services.log_planned_meeting(current_user, planned, meeting)
         except services.MentoringError as error:
             _errors_to(form, error)
         else:
             flash(_("Meeting saved."), "success")
             return redirect(url_for("mentoring.pair", pair_id=pair.id))
-    return render_template("mentoring/log_meeting.html", pair=pair, form=form, first=first)
+    return render_template(
+        "mentoring/log_meeting.html", pair=pair, form=form, first=first, planned=planned
+    )
 
 
 @bp.route("/mentoring/pairs/<int:pair_id>/evaluation", methods=["GET", "POST"])

@@ -42,6 +42,19 @@ from .intake import (
     survey_roles,
     themes,
 )
+from .meetings import (
+    MeetingReminders,
+    accept_meeting,
+    cancel_meeting,
+    log_planned_meeting,
+    meeting_ics,
+    meeting_proposal_for,
+    meeting_proposals,
+    move_meeting,
+    propose_meeting,
+    send_meeting_reminders,
+    suggest_other_time,
+)
 from .messages import (
     can_send,
     has_conversation,
@@ -163,4 +176,15 @@ __all__ = [
     "unread_counts",
     "message_summary",
     "message_summaries",
+    "MeetingReminders",
+    "accept_meeting",
+    "cancel_meeting",
+    "log_planned_meeting",
+    "meeting_ics",
+    "meeting_proposal_for",
+    "meeting_proposals",
+    "move_meeting",
+    "propose_meeting",
+    "send_meeting_reminders",
+    "suggest_other_time",
 ]

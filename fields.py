@@ -136,6 +136,7 @@ class NextField(fields.HiddenField):
 PasswordField = fields.PasswordField
 BooleanField = fields.BooleanField
 DateField = fields.DateField
+TimeField = fields.TimeField
 
 
 # Whole numbers ----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FieldList, Form, FormField, SelectChoice, TimeField
+from wtforms import FieldList, Form, FormField, SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from fields import (
@@ -15,6 +15,7 @@ from fields import (
     SelectField,
     StringField,
     TextAreaField,
+    TimeField,
     strip,
 )
 

@@ -161,6 +161,7 @@ FORM_MODULES = sorted(
 PLAIN_TYPES = {
     "BooleanField",
     "DateField",
+    "TimeField",
     "PasswordField",
     "FieldList",
     "FormField",

@@ -23,7 +23,7 @@ from .forms import (
     intake_form,
 )
 from .matching import explain
-from .models import CharterVersion, PairState
+from .models import CharterState, CharterVersion, PairState
 
 
 @bp.app_template_global("mentoring_words")
@@ -199,7 +199,7 @@ def charter(pair_id):
             for g in form.goals
         ]
         try:
-            services.write_charter(
+            saved = services.write_charter(
                 current_user,
                 pair,
                 interval_days=int(form.interval_days.data),
@@ -213,7 +213,13 @@ def charter(pair_id):
             else:
                 _errors_to(form, error)
         else:
-            flash(_("Charter saved and signed by you. Your partner signs it too."), "success")
+            if current is not None and saved.id == current.id:
+                message = _("You signed version %(n)s of the charter.", n=saved.version)
+                if saved.state == CharterState.SIGNED.value:
+                    message += " " + _("You both signed it: this is your agreement.")
+            else:
+                message = _("Charter saved and signed by you. We asked your partner to sign it.")
+            flash(message, "success")
             return redirect(url_for("mentoring.pair", pair_id=pair.id))
     return render_template(
         "mentoring/charter.html",
@@ -222,6 +228,7 @@ def charter(pair_id):
         current=current,
         versions=services.charter_versions(pair),
         side=pair.side_of(current_user.id),
+        sign_form=ConfirmForm(),
     )
 
 

@@ -4,7 +4,7 @@ everybody else, staff included: they never read the charter or the meeting notes
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -24,6 +24,7 @@ from .forms import (
 )
 from .matching import explain
 from .models import CharterState, CharterVersion, PairState
+from .services.evaluation import EVALUATION_NOT_OPEN, evaluation_is_open
 
 
 @bp.app_template_global("mentoring_words")
@@ -281,6 +282,10 @@ def log_meeting(pair_id):
 def evaluation(pair_id):
     pair = _pair(pair_id)
     form = EvaluationForm()
+    is_open = evaluation_is_open(pair)
+    if not is_open and request.method == "POST":
+        flash(str(EVALUATION_NOT_OPEN), "error")
+        return redirect(url_for("mentoring.evaluation", pair_id=pair.id))
     if form.validate_on_submit():
         recommend = {"yes": True, "no": False}.get(form.recommend.data or "")
         try:
@@ -305,4 +310,5 @@ def evaluation(pair_id):
         mine=mine,
         theirs=theirs,
         other=pair.other(current_user.id),
+        is_open=is_open,
     )

@@ -26,6 +26,7 @@ from ..models import (
     TrafficLight,
 )
 from .base import MentoringError, _flush, move_pair
+from .evaluation import open_evaluation
 from .pairs import agreed_charter
 from .rounds import run_matching_round
 
@@ -218,6 +219,7 @@ def end_pair(
         raise MentoringError(_l("Write why the pair ends."), field="reason")
     to = PairState.REMATCHED if rematch else PairState.ENDED
     move_pair(pair, to, ended_at=now or utcnow(), end_reason=reason[:500])
+    open_evaluation(pair)
     _flush()
     logger.info("pair ended pair=%s state=%s", pair.id, to.value)
 

@@ -25,6 +25,7 @@ from .forms import (
 from .matching import explain
 from .models import CharterState, CharterVersion, PairState
 from .services.evaluation import EVALUATION_NOT_OPEN, evaluation_is_open
+from .services.intake import matching_needs, unmatched_advice
 
 
 @bp.app_template_global("mentoring_words")
@@ -91,7 +92,11 @@ def intake():
             )
             return redirect(url_for("mentoring.index"))
     return render_template(
-        "mentoring/intake.html", form=form, survey=survey, organisation=organisation
+        "mentoring/intake.html",
+        form=form,
+        survey=survey,
+        organisation=organisation,
+        matching_needs=matching_needs(),
     )
 
 
@@ -107,6 +112,7 @@ def index():
         waiting=[p for p in pairs if p.state == PairState.PROPOSED.value],
         current=[p for p in pairs if p.is_current],
         past=[p for p in pairs if p.state in ("ended", "rematched", "declined")],
+        unmatched=unmatched_advice(current_user, organisation),
     )
 
 

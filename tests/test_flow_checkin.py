@@ -8,8 +8,8 @@ import pytest
 
 from extensions import db, utcnow
 from mentoring import services
-from mentoring.health import pair_health
 from mentoring.cli import mentoring_cli
+from mentoring.health import pair_health
 from mentoring.models import CheckIn, Meeting
 from notifications.models import Notification
 from tests import mentoring_factories as mf

@@ -31,6 +31,7 @@ class PairHealth:
     last_meeting: date | None
     next_meeting_due: date
     days_since: int
+    checked_in_until: date | None = None  # a staff check-in covers the pair until this day
 
     @property
     def severity(self) -> int:
@@ -49,10 +50,12 @@ def pair_health(
     interval_days: int | None = None,
     feedback_wait_days: int | None = None,
     feedback_limit_days: int = FEEDBACK_WAIT_LIMIT_DAYS,
+    checked_in_until: date | None = None,
 ) -> PairHealth:
     """On track, needs a check-in (a meeting overdue by the agreed interval, or feedback waiting
     too long), stalled (twice the interval without a meeting) or too early to tell (no meeting
-    yet, and the first interval has not passed)."""
+    yet, and the first interval has not passed). A staff check-in clears "needs a check-in"
+    until the day the staff member set for the next one; stalled stays stalled."""
     today = _day(now)
     interval = interval_days if interval_days and interval_days > 0 else DEFAULT_INTERVAL_DAYS
     held = sorted(_day(m) for m in meetings if _day(m) <= today)
@@ -74,6 +77,15 @@ def pair_health(
         status = Health.ON_TRACK
     if feedback_late:
         reasons.append("feedback_waiting")
+    covered = checked_in_until is not None and today < checked_in_until
+    if status == Health.NEEDS_CHECKIN and covered:
+        status = Health.ON_TRACK if last else Health.TOO_EARLY
     return PairHealth(
-        status, tuple(reasons), interval, last, since_day + timedelta(days=interval), days
+        status,
+        tuple(reasons),
+        interval,
+        last,
+        since_day + timedelta(days=interval),
+        days,
+        checked_in_until if covered else None,
     )

@@ -309,6 +309,8 @@ class CheckIn(db.Model):
     note: Mapped[str] = mapped_column(Text, default="")
     next_action: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # flow: no check-in needed until this day, as the staff member chose (None: older check-ins)
+    next_check_in_on: Mapped[date | None]  # flow
 
     staff: Mapped[User | None] = relationship()
 

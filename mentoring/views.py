@@ -4,7 +4,7 @@ everybody else, staff included: they never read the charter or the meeting notes
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -23,7 +23,9 @@ from .forms import (
     intake_data,
     intake_form,
 )
-from .models import CharterVersion, PairState
+from .models import CharterState, CharterVersion, PairState
+from .services.evaluation import EVALUATION_NOT_OPEN, evaluation_is_open
+from .services.intake import matching_needs, unmatched_advice
 
 
 @bp.app_template_global("mentoring_words")
@@ -90,7 +92,11 @@ def intake():
             )
             return redirect(url_for("mentoring.index"))
     return render_template(
-        "mentoring/intake.html", form=form, survey=survey, organisation=organisation
+        "mentoring/intake.html",
+        form=form,
+        survey=survey,
+        organisation=organisation,
+        matching_needs=matching_needs(),
     )
 
 
@@ -107,6 +113,7 @@ def index():
         current=[p for p in pairs if p.is_current],
         past=[p for p in pairs if p.state in ("ended", "rematched", "declined")],
         unread=services.unread_counts(current_user),
+        unmatched=unmatched_advice(current_user, organisation),
     )
 
 
@@ -205,7 +212,7 @@ def charter(pair_id):
             for g in form.goals
         ]
         try:
-            services.write_charter(
+            saved = services.write_charter(
                 current_user,
                 pair,
                 interval_days=int(form.interval_days.data),
@@ -219,7 +226,13 @@ def charter(pair_id):
             else:
                 _errors_to(form, error)
         else:
-            flash(_("Charter saved and signed by you. Your partner signs it too."), "success")
+            if current is not None and saved.id == current.id:
+                message = _("You signed version %(n)s of the charter.", n=saved.version)
+                if saved.state == CharterState.SIGNED.value:
+                    message += " " + _("You both signed it: this is your agreement.")
+            else:
+                message = _("Charter saved and signed by you. We asked your partner to sign it.")
+            flash(message, "success")
             return redirect(url_for("mentoring.pair", pair_id=pair.id))
     return render_template(
         "mentoring/charter.html",
@@ -228,6 +241,7 @@ def charter(pair_id):
         current=current,
         versions=services.charter_versions(pair),
         side=pair.side_of(current_user.id),
+        sign_form=ConfirmForm(),
     )
 
 
@@ -287,6 +301,10 @@ def log_meeting(pair_id):
 def evaluation(pair_id):
     pair = _pair(pair_id)
     form = EvaluationForm()
+    is_open = evaluation_is_open(pair)
+    if not is_open and request.method == "POST":
+        flash(str(EVALUATION_NOT_OPEN), "error")
+        return redirect(url_for("mentoring.evaluation", pair_id=pair.id))
     if form.validate_on_submit():
         recommend = {"yes": True, "no": False}.get(form.recommend.data or "")
         try:
@@ -311,4 +329,5 @@ def evaluation(pair_id):
         mine=mine,
         theirs=theirs,
         other=pair.other(current_user.id),
+        is_open=is_open,
     )

@@ -14,6 +14,7 @@ from extensions import db, utcnow
 from mentoring import services
 from mentoring.matching import COMPONENTS
 from mentoring.models import MatchProposal, MatchRound, Mentorship
+from mentoring.services.followup import CHECKIN_DEFAULT_WEEKS
 
 from . import bp, pair_lists
 from .programme_forms import (
@@ -332,10 +333,16 @@ def programme_pair(slug, pair_id):
     if form.validate_on_submit():
         try:
             services.record_checkin(
-                current_user, pair, form.light.data, form.note.data, form.next_action.data
+                current_user,
+                pair,
+                form.light.data,
+                form.note.data,
+                form.next_action.data,
+                weeks=int(form.next_check_in.data or CHECKIN_DEFAULT_WEEKS),
             )
         except services.MentoringError as error:
-            form.light.errors = [*form.light.errors, error.message]
+            field = form.next_check_in if error.field == "next_check_in" else form.light
+            field.errors = [*field.errors, error.message]
         else:
             flash(_("Check-in saved."), "success")
             return redirect(url_for("organisations.programme_pair", slug=slug, pair_id=pair.id))

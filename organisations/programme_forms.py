@@ -17,6 +17,7 @@ from fields import (
     whole_number,
 )
 from mentoring.matching import COMPONENTS
+from mentoring.services.followup import CHECKIN_DEFAULT_WEEKS, CHECKIN_WEEKS
 from mentoring.vocabulary import COMPONENT_LABELS, LIGHT_LABELS
 
 
@@ -106,6 +107,13 @@ class CheckInForm(FlaskForm):
     next_action = StringField(
         _l("Next action"),
         validators=[Optional(), Length(max=300, message=_l("Keep it under 300 characters."))],
+    )
+    next_check_in = RadioField(
+        _l("Next check-in in"),
+        description=_l("Until then the pair does not show as needing a check-in."),
+        choices=[SelectChoice(str(w), _l("%(n)s weeks", n=w)) for w in CHECKIN_WEEKS],
+        default=str(CHECKIN_DEFAULT_WEEKS),
+        validators=[Optional()],
     )
 
 

@@ -9,8 +9,8 @@ from accounts.models import Role
 from extensions import db
 from logbook import services
 from logbook.models import Entry, EntryRead, EntryState
-from notifications.models import Notification
 from mentoring.models import PairState
+from notifications.models import Notification
 from tests.routes.logbook import COURSE, E, make_entry
 
 

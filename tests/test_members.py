@@ -225,7 +225,7 @@ def test_deactivation_shuts_the_door_keeps_the_data_and_ends_the_pair(
     assert "Everything this person made is kept" in page
     pair = db.session.get(Mentorship, pair.id)
     assert (pair.state, pair.end_reason) == (PairState.ENDED.value, MEMBER_DEACTIVATED)
-    assert [m["To"] for m in mailbox.messages] == ["mentor@example.org"]
+    assert {m["To"] for m in mailbox.messages} == {"mentor@example.org"}  # and its evaluation
     assert "has ended" in mailbox.last_body()
     assert db.session.get(Entry, entry.id).text == "My secret plan"
     auth.login(ann)

@@ -114,7 +114,8 @@ def test_an_unknown_choice_is_refused_with_a_message_and_nothing_saved(client, a
     learner = make.user(Role.LEARNER)
     auth.login(learner)
     page = client.post("/notifications/settings", data={"message_received": "hourly"})
-    assert page.status_code == 200 and "Choose one of the options shown." in page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Choose one of the options shown." in page.get_data(as_text=True)
     assert db.session.scalar(db.select(Preference).filter_by(user_id=learner.id)) is None
 
 
@@ -174,9 +175,12 @@ def test_the_list_pages_and_its_statements_do_not_grow(client, auth, make, count
     auth.login(learner)
     counts = []
     for total in (10, 100):
-        while db.session.scalar(
-            db.select(db.func.count(Notification.id)).filter_by(user_id=learner.id)
-        ) < total:
+        while (
+            db.session.scalar(
+                db.select(db.func.count(Notification.id)).filter_by(user_id=learner.id)
+            )
+            < total
+        ):
             notify(learner, Kind.MESSAGE_RECEIVED, "/mentoring", params={"name": "Anna"})
         db.session.commit()
         with count_statements() as counter:

@@ -7,8 +7,11 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
-from accounts.models import User
+from accounts.models import Membership, User
 from extensions import db, utcnow
+from notifications.kinds import Kind
+from notifications.services import notify
+from outbox.services import local_path
 
 from ..models import (
     CLOSED_STATES,
@@ -18,6 +21,38 @@ from ..models import (
 from .base import MentoringError, PairNotFound, _flush
 
 logger = logging.getLogger(__name__)
+
+EVALUATION_NOT_OPEN = _l("The closing evaluation opens when your mentoring ends.")
+
+
+def evaluation_is_open(pair: Mentorship) -> bool:
+    return pair.state in CLOSED_STATES
+
+
+def open_evaluation(pair: Mentorship) -> None:
+    """The pair has just ended: both people are told the evaluation is open, unless the pair
+    never started (a proposal ended before both said yes) or the person is no longer a member
+    (deactivated, which is what ended the pair)."""
+    if pair.started_at is None:
+        return
+    active = set(
+        db.session.scalars(
+            db.select(Membership.user_id).where(
+                Membership.organisation_id == pair.organisation_id,
+                Membership.user_id.in_([pair.mentee_id, pair.mentor_id]),
+                Membership.deactivated_at.is_(None),
+            )
+        )
+    )
+    for person in (pair.mentee, pair.mentor):
+        if person.id in active:
+            notify(
+                person,
+                Kind.EVALUATION_OPEN,
+                local_path("mentoring.evaluation", pair_id=pair.id),
+                subject=f"evaluation:{pair.id}",
+                organisation=pair.organisation,
+            )
 
 
 def submit_evaluation(
@@ -33,8 +68,8 @@ def submit_evaluation(
     side = pair.side_of(user.id)
     if side is None:
         raise PairNotFound
-    if pair.state not in CLOSED_STATES:
-        raise MentoringError(_l("You can fill in the evaluation once your pair has ended."))
+    if not evaluation_is_open(pair):
+        raise MentoringError(EVALUATION_NOT_OPEN)
     if not 1 <= int(usefulness) <= 4:
         raise MentoringError(_l("Choose how useful the mentoring was."), field="usefulness")
     if db.session.scalar(

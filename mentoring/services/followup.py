@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
 
@@ -26,10 +26,14 @@ from ..models import (
     TrafficLight,
 )
 from .base import MentoringError, _flush, move_pair
+from .evaluation import open_evaluation
 from .pairs import agreed_charter
 from .rounds import run_matching_round
 
 logger = logging.getLogger(__name__)
+
+CHECKIN_WEEKS = (2, 4, 6, 8)  # the choices staff have for the next check-in
+CHECKIN_DEFAULT_WEEKS = 4
 
 
 def health_of(
@@ -38,7 +42,10 @@ def health_of(
     meetings: list[date] | None = None,
     charter: CharterVersion | _NoCharter | None = None,
     feedback_wait_days: int | None = None,
+    last_checkin: CheckIn | None | _Unread = None,
 ) -> PairHealth:
+    if last_checkin is None:
+        last_checkin = latest_checkin(pair)
     if meetings is None:
         meetings = list(
             db.session.scalars(db.select(Meeting.held_on).filter_by(mentorship_id=pair.id))
@@ -51,6 +58,26 @@ def health_of(
         meetings=meetings,
         interval_days=charter.interval_days if charter else None,
         feedback_wait_days=feedback_wait_days,
+        checked_in_until=last_checkin.next_check_in_on if last_checkin else None,
+    )
+
+
+class _Unread:
+    """Passed by callers that read check-ins themselves and found none."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+NO_CHECKIN = _Unread()
+
+
+def latest_checkin(pair: Mentorship) -> CheckIn | None:
+    return db.session.scalar(
+        db.select(CheckIn)
+        .filter_by(mentorship_id=pair.id)
+        .order_by(CheckIn.created_at.desc(), CheckIn.id.desc())
+        .limit(1)
     )
 
 
@@ -110,6 +137,7 @@ def pair_statuses(
             meetings.get(pair.id, []),
             agreed or _NO_CHARTER,
             (feedback_waits or {}).get(pair.mentee_id),
+            checkins.get(pair.id) or NO_CHECKIN,
         )
         statuses.append(
             PairStatus(
@@ -152,17 +180,24 @@ def record_checkin(
     note: str,
     next_action: str,
     now: datetime | None = None,
+    *,
+    weeks: int = CHECKIN_DEFAULT_WEEKS,
 ) -> CheckIn:
+    """Record a check-in; no check-in is needed again until `weeks` from now."""
     require_staff(staff, pair.organisation)
     if light not in set(TrafficLight):
         raise MentoringError(_l("Choose green, amber or red."), field="light")
+    if weeks not in CHECKIN_WEEKS:
+        raise MentoringError(_l("Choose when the next check-in is due."), field="next_check_in")
+    now = now or utcnow()
     checkin = CheckIn(
         mentorship_id=pair.id,
         staff_id=staff.id,
         light=light,
         note=(note or "").strip(),
         next_action=(next_action or "").strip()[:300],
-        created_at=now or utcnow(),
+        created_at=now,
+        next_check_in_on=now.date() + timedelta(weeks=weeks),
     )
     db.session.add(checkin)
     _flush()
@@ -184,6 +219,7 @@ def end_pair(
         raise MentoringError(_l("Write why the pair ends."), field="reason")
     to = PairState.REMATCHED if rematch else PairState.ENDED
     move_pair(pair, to, ended_at=now or utcnow(), end_reason=reason[:500])
+    open_evaluation(pair)
     _flush()
     logger.info("pair ended pair=%s state=%s", pair.id, to.value)
 

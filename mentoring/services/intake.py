@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from accounts.models import Membership, Organisation, Role, User
@@ -17,6 +18,8 @@ from .. import matching
 from ..models import (
     IntakeSurvey,
     MatchingSettings,
+    MatchRound,
+    Mentorship,
     SurveyRole,
     Theme,
 )
@@ -216,3 +219,130 @@ def intake_overview(organisation: Organisation) -> IntakeOverview:
     surveys.sort(key=lambda s: (s.user.name, s.user_id))
     done = {s.user_id for s in surveys}
     return IntakeOverview(surveys, [p for p in people if p.id not in done])
+
+
+# What matching needs, and why a person was left unmatched ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Need:
+    """One rule of matching in the person's words: what it needs (None: not the intake's to say),
+    why a round left someone unmatched because of it, and what they can change."""
+
+    rule: object | None
+    why: object
+    change: object
+
+
+THEMES_NEEDED = Need(
+    _l("At least one theme you want to learn: a mentor is suggested for the themes they offer."),
+    _l("You chose no theme you want to learn."),
+    _l("Choose at least one theme you want to learn."),
+)
+
+# Every hard filter of matching (mentoring.matching.Filter), in the order they are checked.
+FILTER_NEEDS: dict[matching.Filter, Need] = {
+    matching.Filter.SAME_PERSON: Need(None, "", ""),
+    matching.Filter.NO_CAPACITY: Need(
+        None,
+        _l("All mentors who fit you have as many mentees as they can take."),
+        _l("Nothing to change: staff look again when a mentor has room."),
+    ),
+    matching.Filter.PAIRED_BEFORE: Need(
+        None,
+        _l("The mentors who fit you were your mentor before."),
+        _l("Nothing to change: staff look again when a new mentor joins."),
+    ),
+    matching.Filter.NO_LANGUAGE: Need(
+        _l("If you choose languages: a mentor who speaks at least one of them."),
+        _l("No mentor speaks one of your languages."),
+        _l("Add another language you can speak, even a little."),
+    ),
+    matching.Filter.MANNER: Need(
+        _l("Online only or in person only: a mentor who meets that way too, or either way."),
+        _l("No mentor meets the way you chose."),
+        _l("Choose “Either is fine” for how you meet."),
+    ),
+    matching.Filter.REGION: Need(
+        _l("To meet in person: a mentor in the same region (when you both give one)."),
+        _l("No mentor who meets in person lives in your region."),
+        _l("Choose online or “Either is fine”, or check how you wrote your region."),
+    ),
+    matching.Filter.NO_TIME: Need(
+        _l("If you choose times: a mentor with at least one of the same times."),
+        _l("No mentor has time when you do."),
+        _l("Add more times that suit you."),
+    ),
+}
+
+
+def matching_needs() -> list[object]:
+    """What the intake asks for matching, as the filters and the round require it."""
+    return [THEMES_NEEDED.rule] + [n.rule for n in FILTER_NEEDS.values() if n.rule is not None]
+
+
+@dataclass(frozen=True)
+class Advice:
+    why: str
+    change: str
+
+
+def unmatched_advice(user: User, organisation: Organisation) -> list[Advice]:
+    """Why the latest matching round left this person unmatched and what they can change; empty
+    when it did not, or a pair or proposal came since."""
+    round_ = db.session.scalar(
+        db.select(MatchRound)
+        .filter_by(organisation_id=organisation.id)
+        .order_by(MatchRound.created_at.desc(), MatchRound.id.desc())
+        .limit(1)
+    )
+    if round_ is None:
+        return []
+    mine = next((u for u in round_.unmatched or () if u.get("mentee_id") == user.id), None)
+    if mine is None:
+        return []
+    since = db.session.scalar(
+        db.select(Mentorship.id)
+        .filter_by(organisation_id=organisation.id, mentee_id=user.id)
+        .where(Mentorship.created_at >= round_.created_at)
+        .limit(1)
+    )
+    if since is not None:
+        return []
+    labels = themes(organisation)
+    advice: list[Advice] = []
+    for reason in mine.get("reasons") or ():
+        code = reason.get("code")
+        if code == "no_wants":
+            advice.append(Advice(str(THEMES_NEEDED.why), str(THEMES_NEEDED.change)))
+        elif code == "uncovered":
+            named = ", ".join(str(labels.get(t, t)) for t in reason.get("themes") or ())
+            advice.append(
+                Advice(
+                    _("No mentor offers these themes: %(themes)s.", themes=named),
+                    _("Add other themes you want to learn; staff look again when mentors join."),
+                )
+            )
+        elif code == "no_feasible":
+            for name, _count in reason.get("filters") or ():
+                need = FILTER_NEEDS.get(name)  # a StrEnum key is its string
+                if need is not None and need.why:
+                    advice.append(Advice(str(need.why), str(need.change)))
+        elif code == "no_mentors":
+            advice.append(
+                Advice(
+                    _("There were no mentors in the round."),
+                    _("Nothing to change: staff look again when mentors join."),
+                )
+            )
+        elif code == "below_threshold":
+            advice.append(
+                Advice(
+                    _("No mentor fitted you well enough on themes, times and way of meeting."),
+                    _("Add themes, times or languages, or choose “Either is fine”."),
+                )
+            )
+        elif code == "capacity_taken":
+            full = FILTER_NEEDS[matching.Filter.NO_CAPACITY]
+            advice.append(Advice(str(full.why), str(full.change)))
+    return advice

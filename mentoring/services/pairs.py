@@ -15,6 +15,7 @@ from extensions import db, rows_changed, utcnow
 from notifications.kinds import Kind
 from notifications.models import Notification
 from notifications.services import notify
+from outbox.services import local_path
 
 from .. import matching
 from ..models import (
@@ -251,8 +252,9 @@ def write_charter(
     mentor_learns: str,
     now: datetime | None = None,
 ) -> CharterVersion:
-    """A new version of the charter; the one before is replaced and both sign again. The writer
-    signs the new version at once."""
+    """Save what the charter page's form holds. Unchanged from the version shown, it is that
+    version signed by this person (both signatures make it agreed); changed, it is a new version
+    that replaces the one before, signed by the writer, and the other person is asked to sign."""
     side = pair.side_of(user.id)
     if side is None:
         raise PairNotFound
@@ -270,7 +272,21 @@ def write_charter(
     if not goals:
         raise MentoringError(_l("Write at least one goal of the mentee."), field="goals-0-goal")
     previous = current_charter(pair)
-    number = 1
+    text = {
+        "interval_days": interval_days,
+        "manner": manner,
+        "goals": goals,
+        "mentor_learns": (mentor_learns or "").strip(),
+    }
+    if previous is not None and _same_text(previous, text):
+        if getattr(previous, f"{side}_signed_at") is not None:
+            raise MentoringError(
+                _l("You already signed this version. Change something to make a new version.")
+            )
+        _sign(previous, side, now)
+        _flush()
+        logger.info("charter signed pair=%s version=%s side=%s", pair.id, previous.version, side)
+        return previous
     if previous is not None:
         move_charter(previous, CharterState.SUPERSEDED)
     latest = db.session.scalar(
@@ -290,9 +306,22 @@ def write_charter(
     db.session.add(charter)
     db.session.flush()
     _sign(charter, side, now)
+    notify(
+        pair.other(user.id),
+        Kind.CHARTER_TO_SIGN,
+        local_path("mentoring.charter", pair_id=pair.id),
+        params={"name": user.name},
+        subject=f"charter:{pair.id}",
+        organisation=pair.organisation,
+    )
     _flush()
     logger.info("charter written pair=%s version=%s side=%s", pair.id, number, side)
     return charter
+
+
+def _same_text(charter: CharterVersion, text: dict) -> bool:
+    """Whether the form holds the version's own words: submitting it unchanged signs it."""
+    return all(getattr(charter, name) == value for name, value in text.items())
 
 
 def _sign(charter: CharterVersion, side: str, now: datetime) -> None:

@@ -58,7 +58,9 @@ def health_of(
         meetings=meetings,
         interval_days=charter.interval_days if charter else None,
         feedback_wait_days=feedback_wait_days,
-        checked_in_until=last_checkin.next_check_in_on if last_checkin else None,
+        checked_in_until=(
+            last_checkin.next_check_in_on if isinstance(last_checkin, CheckIn) else None
+        ),
     )
 
 

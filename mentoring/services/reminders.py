@@ -64,8 +64,11 @@ def _checkin_due(pair: Mentorship, health: PairHealth, now: datetime) -> bool:
     if health.checked_in_until is not None:
         return False
     last = latest_checkin(pair)
-    undated = last is not None and last.next_check_in_on is None
-    if undated and last.created_at > now - timedelta(days=CHECKIN_EVERY_DAYS):
+    if (
+        last is not None
+        and last.next_check_in_on is None
+        and last.created_at > now - timedelta(days=CHECKIN_EVERY_DAYS)
+    ):
         return False  # a check-in from before staff chose the date covers CHECKIN_EVERY_DAYS
     starts = [_midnight(health.last_meeting or pair.started_at or pair.created_at)]
     if last is not None:

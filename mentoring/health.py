@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 DEFAULT_INTERVAL_DAYS = 14  # until a charter says otherwise: every two weeks
-FEEDBACK_WAIT_LIMIT_DAYS = 7
+# How soon the mentor answers a submitted logbook entry: the charter's choices, and the days a
+# pair without a signed charter gets. A longer wait needs a check-in.
+REPLY_DAYS = (2, 3, 5, 7, 10, 14)
+DEFAULT_REPLY_DAYS = 7
+FEEDBACK_WAIT_LIMIT_DAYS = DEFAULT_REPLY_DAYS
 
 
 class Health(enum.StrEnum):
@@ -51,8 +55,9 @@ def pair_health(
     feedback_limit_days: int = FEEDBACK_WAIT_LIMIT_DAYS,
 ) -> PairHealth:
     """On track, needs a check-in (a meeting overdue by the agreed interval, or feedback waiting
-    too long), stalled (twice the interval without a meeting) or too early to tell (no meeting
-    yet, and the first interval has not passed)."""
+    longer than the days the mentor agreed to answer in, `feedback_limit_days`), stalled (twice
+    the interval without a meeting) or too early to tell (no meeting yet, and the first interval
+    has not passed)."""
     today = _day(now)
     interval = interval_days if interval_days and interval_days > 0 else DEFAULT_INTERVAL_DAYS
     held = sorted(_day(m) for m in meetings if _day(m) <= today)

@@ -39,6 +39,7 @@ from .mentor import (
     shared_entries_of,
 )
 from .staff import EntryStatus, entry_statuses
+from .waits import answer_expected_by, days_waited, waiting_days_by_learner
 
 __all__ = [
     "SAVE_MOVES",
@@ -50,8 +51,10 @@ __all__ = [
     "LogbookError",
     "MENTOR_VISIBLE",
     "Waiting",
+    "answer_expected_by",
     "answer_feedback",
     "check_length",
+    "days_waited",
     "entries_of",
     "entry_for_mentor",
     "entry_of",
@@ -73,5 +76,6 @@ __all__ = [
     "take_held_text",
     "thread_of",
     "unread_notifications",
+    "waiting_days_by_learner",
     "withdraw_entry",
 ]

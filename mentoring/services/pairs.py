@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from accounts.models import User
 from extensions import db, rows_changed, utcnow
 
+from ..health import DEFAULT_REPLY_DAYS, REPLY_DAYS
 from ..models import (
     CURRENT_STATES,
     TAKEN_STATES,
@@ -152,6 +153,33 @@ def agreed_charter(pair: Mentorship) -> CharterVersion | None:
     )
 
 
+def reply_days_in(charter: CharterVersion | None) -> int:
+    """The days the mentor answers a logbook entry in: the agreed charter's, else the default."""
+    return charter.reply_days if charter else DEFAULT_REPLY_DAYS
+
+
+def reply_days_by_pair(pair_ids: list[int]) -> dict[int, int]:
+    """reply_days_in(agreed_charter(pair)) for many pairs in one query; every id is a key."""
+    agreed: dict[int, CharterVersion] = {}
+    if pair_ids:
+        for charter in db.session.scalars(
+            db.select(CharterVersion)
+            .where(
+                CharterVersion.mentorship_id.in_(pair_ids),
+                CharterVersion.mentor_signed_at.is_not(None),
+                CharterVersion.mentee_signed_at.is_not(None),
+            )
+            .order_by(CharterVersion.version)
+        ):
+            agreed[charter.mentorship_id] = charter  # the latest signed version wins
+    return {pair_id: reply_days_in(agreed.get(pair_id)) for pair_id in pair_ids}
+
+
+def reply_days_of(pair: Mentorship | None) -> int:
+    """How soon this pair's mentor answers a logbook entry; the default without a pair."""
+    return reply_days_by_pair([pair.id])[pair.id] if pair is not None else DEFAULT_REPLY_DAYS
+
+
 def write_charter(
     user: User,
     pair: Mentorship,
@@ -160,6 +188,7 @@ def write_charter(
     manner: str,
     goals: list[dict],
     mentor_learns: str,
+    reply_days: int = DEFAULT_REPLY_DAYS,
     now: datetime | None = None,
 ) -> CharterVersion:
     """A new version of the charter; the one before is replaced and both sign again. The writer
@@ -180,6 +209,8 @@ def write_charter(
     ]
     if not goals:
         raise MentoringError(_l("Write at least one goal of the mentee."), field="goals-0-goal")
+    if reply_days not in REPLY_DAYS:
+        raise MentoringError(_l("Choose one of the numbers of days shown."), field="reply_days")
     previous = current_charter(pair)
     number = 1
     if previous is not None:
@@ -195,6 +226,7 @@ def write_charter(
         manner=manner,
         goals=goals,
         mentor_learns=(mentor_learns or "").strip(),
+        reply_days=reply_days,
         written_by_id=user.id,
         created_at=now,
     )

@@ -221,7 +221,7 @@ class CharterForm(FlaskForm):
             for n in REPLY_DAYS
         ],
         default=str(DEFAULT_REPLY_DAYS),
-        validators=[InputRequired(_l("Choose how soon the mentor answers a logbook entry."))],
+        validators=[Optional()],  # left out: the default (forms from before this field)
         invalid_choice_message=_l("Choose one of the numbers of days shown."),
     )
     goals = FieldList(FormField(GoalForm), min_entries=3, max_entries=3)

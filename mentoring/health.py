@@ -35,6 +35,8 @@ class PairHealth:
     last_meeting: date | None
     next_meeting_due: date
     days_since: int
+    feedback_wait_days: int | None = None  # the longest a logbook entry waits for feedback
+    feedback_limit_days: int = DEFAULT_REPLY_DAYS  # the days the mentor agreed to answer in
 
     @property
     def severity(self) -> int:
@@ -80,5 +82,12 @@ def pair_health(
     if feedback_late:
         reasons.append("feedback_waiting")
     return PairHealth(
-        status, tuple(reasons), interval, last, since_day + timedelta(days=interval), days
+        status,
+        tuple(reasons),
+        interval,
+        last,
+        since_day + timedelta(days=interval),
+        days,
+        feedback_wait_days,
+        feedback_limit_days,
     )

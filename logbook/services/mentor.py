@@ -25,7 +25,7 @@ from .common import (
     email_learner_about,
     move_entry_once,
 )
-from .waits import answer_expected_by, days_waited
+from .waits import days_waited
 
 logger = logging.getLogger(__name__)
 
@@ -91,11 +91,6 @@ class Waiting:
     @property
     def overdue(self) -> bool:
         return self.days > self.reply_days
-
-    @property
-    def expected_by(self) -> datetime:
-        assert self.entry.submitted_at is not None  # a waiting entry was submitted
-        return answer_expected_by(self.entry.submitted_at, self.reply_days)
 
 
 def inbox(mentor: User, organisation: Organisation, now: datetime | None = None) -> list[Waiting]:

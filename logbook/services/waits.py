@@ -13,7 +13,7 @@ from ..models import Entry, EntryState
 
 
 def days_waited(submitted_at: datetime, now: datetime) -> int:
-    """Whole days since the entry was sent: the measure the inbox, health and reports share."""
+    """Whole days since the entry was sent: what the inbox shows and pair health measures."""
     return max((now - submitted_at).days, 0)
 
 

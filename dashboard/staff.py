@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from accounts.services import may_manage
 from extensions import db, utcnow
+from logbook import services as logbook
 from mentoring import services
 from mentoring.health import Health
 from mentoring.models import MatchProposal, MatchRound, ProposalState
@@ -14,7 +15,9 @@ from .panels import Panel
 def panel(user, organisation, roles) -> Panel | None:
     if not may_manage(user, organisation):
         return None
-    statuses = services.pair_statuses(organisation, utcnow())
+    now = utcnow()
+    waits = logbook.waiting_days_by_learner(organisation.id, None, now)
+    statuses = services.pair_statuses(organisation, now, waits)
     to_review = db.session.scalar(
         db.select(db.func.count(MatchProposal.id))
         .join(MatchRound)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from flask_wtf import FlaskForm
 from wtforms import FieldList, Form, FormField, SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
@@ -20,6 +21,7 @@ from fields import (
 )
 
 from . import vocabulary as v
+from .health import DEFAULT_REPLY_DAYS, REPLY_DAYS
 
 
 def _choices(labels) -> list[SelectChoice]:
@@ -210,6 +212,18 @@ class CharterForm(FlaskForm):
         choices=_choices(v.MANNERS),
         default="either",
         validators=[InputRequired(_l("Choose how you will meet."))],
+    )
+    # replies
+    reply_days = RadioField(
+        _l("The mentor answers a logbook entry within"),
+        description=_l("Counted from the day the mentee sends the entry."),
+        choices=[
+            SelectChoice(str(n), lazy_ngettext("%(num)d day", "%(num)d days", n))
+            for n in REPLY_DAYS
+        ],
+        default=str(DEFAULT_REPLY_DAYS),
+        validators=[Optional()],  # left out: the default (forms from before this field)
+        invalid_choice_message=_l("Choose one of the numbers of days shown."),
     )
     goals = FieldList(FormField(GoalForm), min_entries=3, max_entries=3)
     mentor_learns = TextAreaField(

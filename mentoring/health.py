@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 DEFAULT_INTERVAL_DAYS = 14  # until a charter says otherwise: every two weeks
-FEEDBACK_WAIT_LIMIT_DAYS = 7
+# How soon the mentor answers a submitted logbook entry: the charter's choices, and the days a
+# pair without a signed charter gets. A longer wait needs a check-in.
+REPLY_DAYS = (2, 3, 5, 7, 10, 14)
+DEFAULT_REPLY_DAYS = 7
+FEEDBACK_WAIT_LIMIT_DAYS = DEFAULT_REPLY_DAYS
 
 
 class Health(enum.StrEnum):
@@ -32,6 +36,8 @@ class PairHealth:
     next_meeting_due: date
     days_since: int
     checked_in_until: date | None = None  # a staff check-in covers the pair until this day
+    feedback_wait_days: int | None = None  # the longest a logbook entry waits for feedback
+    feedback_limit_days: int = DEFAULT_REPLY_DAYS  # the days the mentor agreed to answer in
 
     @property
     def severity(self) -> int:
@@ -53,9 +59,10 @@ def pair_health(
     checked_in_until: date | None = None,
 ) -> PairHealth:
     """On track, needs a check-in (a meeting overdue by the agreed interval, or feedback waiting
-    too long), stalled (twice the interval without a meeting) or too early to tell (no meeting
-    yet, and the first interval has not passed). A staff check-in clears "needs a check-in"
-    until the day the staff member set for the next one; stalled stays stalled."""
+    longer than the days the mentor agreed to answer in, `feedback_limit_days`), stalled (twice
+    the interval without a meeting) or too early to tell (no meeting yet, and the first interval
+    has not passed). A staff check-in clears "needs a check-in" until the day the staff member set
+    for the next one; stalled stays stalled."""
     today = _day(now)
     interval = interval_days if interval_days and interval_days > 0 else DEFAULT_INTERVAL_DAYS
     held = sorted(_day(m) for m in meetings if _day(m) <= today)
@@ -88,4 +95,6 @@ def pair_health(
         since_day + timedelta(days=interval),
         days,
         checked_in_until if covered else None,
+        feedback_wait_days,
+        feedback_limit_days,
     )

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from accounts.models import Organisation, User
 from extensions import db, utcnow
 
+from .health import DEFAULT_REPLY_DAYS
+
 
 class PairState(enum.StrEnum):
     PROPOSED = "proposed"  # approved by staff, waiting for both people to accept
@@ -276,6 +278,8 @@ class CharterVersion(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     mentor_signed_at: Mapped[datetime | None]
     mentee_signed_at: Mapped[datetime | None]
+    # replies: the days the mentor answers a submitted logbook entry in (health.REPLY_DAYS)
+    reply_days: Mapped[int] = mapped_column(default=DEFAULT_REPLY_DAYS, server_default="7")
 
     mentorship: Mapped[Mentorship] = relationship()
 

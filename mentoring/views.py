@@ -189,6 +189,7 @@ def _charter_data(charter: CharterVersion | None) -> dict | None:
     goals += [{}] * (3 - len(goals))
     return {
         "interval_days": str(charter.interval_days),
+        "reply_days": str(charter.reply_days),  # replies
         "manner": charter.manner,
         "goals": goals[:3],
         "mentor_learns": charter.mentor_learns,
@@ -219,6 +220,7 @@ def charter(pair_id):
                 manner=form.manner.data,
                 goals=goals,
                 mentor_learns=form.mentor_learns.data or "",
+                reply_days=int(form.reply_days.data),  # replies
             )
         except services.MentoringError as error:
             if error.field == "goals-0-goal":

@@ -11,6 +11,7 @@ from wtforms import SelectChoice
 
 from accounts.models import Role, User
 from extensions import db, utcnow
+from logbook import services as logbook
 from mentoring import services
 from mentoring.matching import COMPONENTS
 from mentoring.models import MatchProposal, MatchRound, Mentorship
@@ -301,8 +302,11 @@ def programme_pair_by_hand(slug):
 @login_required
 def programme_pairs(slug):
     organisation = staff_organisation(slug)
-    # TODO(lead): pass logbook.services.longest_wait_days per mentee as feedback_waits.
-    statuses = services.pair_statuses(organisation, utcnow())
+    now = utcnow()
+    # Every waiting entry of the organisation in one query, measured in pair health against
+    # the days each pair's charter gives the mentor to answer.
+    waits = logbook.waiting_days_by_learner(organisation.id, None, now)
+    statuses = services.pair_statuses(organisation, now, waits)
     waiting = list(
         db.session.scalars(
             db.select(Mentorship)
@@ -346,8 +350,11 @@ def programme_pair(slug, pair_id):
         else:
             flash(_("Check-in saved."), "success")
             return redirect(url_for("organisations.programme_pair", slug=slug, pair_id=pair.id))
+    now = utcnow()
+    waits = logbook.waiting_days_by_learner(organisation.id, [pair.mentee_id], now)
     status = next(
-        (s for s in services.pair_statuses(organisation, utcnow()) if s.pair.id == pair.id), None
+        (s for s in services.pair_statuses(organisation, now, waits) if s.pair.id == pair.id),
+        None,
     )
     charter = services.current_charter(pair)
     return render_template(

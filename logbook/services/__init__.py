@@ -38,6 +38,7 @@ from .mentor import (
     shared_entries_of,
 )
 from .staff import EntryStatus, entry_statuses
+from .waits import answer_expected_by, days_waited, waiting_days_by_learner
 
 __all__ = [
     "SAVE_MOVES",
@@ -49,8 +50,10 @@ __all__ = [
     "LogbookError",
     "MENTOR_VISIBLE",
     "Waiting",
+    "answer_expected_by",
     "answer_feedback",
     "check_length",
+    "days_waited",
     "entries_of",
     "entry_for_mentor",
     "entry_of",
@@ -71,5 +74,6 @@ __all__ = [
     "submit_entry",
     "take_held_text",
     "thread_of",
+    "waiting_days_by_learner",
     "withdraw_entry",
 ]

@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from accounts.models import Organisation, User
 from extensions import db, utcnow
 from mentoring import services as mentoring
+from mentoring.health import DEFAULT_REPLY_DAYS
 
 from ..models import Entry, EntryRead, EntryState, Message, MessageKind
 from .common import (
@@ -24,6 +25,7 @@ from .common import (
     move_entry_once,
     notify_learner_about,
 )
+from .waits import days_waited
 
 logger = logging.getLogger(__name__)
 
@@ -79,16 +81,23 @@ def give_feedback(mentor: User, entry_id: int, body: str) -> Message:
 class Waiting:
     entry: Entry
     days: int
+    reply_days: int = DEFAULT_REPLY_DAYS  # what the pair's charter agreed
+
+    @property
+    def overdue(self) -> bool:
+        return self.days > self.reply_days
 
 
 def inbox(mentor: User, organisation: Organisation, now: datetime | None = None) -> list[Waiting]:
-    """Submitted entries of the mentor's current mentees, oldest first."""
+    """Submitted entries of the mentor's current mentees: those past the days the pair agreed
+    to answer in first, then oldest first."""
     now = now or utcnow()
-    mentee_ids = [
-        p.mentee_id for p in mentoring.current_mentorships_of_mentor(mentor.id, organisation.id)
-    ]
+    pairs = mentoring.current_mentorships_of_mentor(mentor.id, organisation.id)
+    mentee_ids = [p.mentee_id for p in pairs]
     if not mentee_ids:
         return []
+    agreed = mentoring.reply_days_by_pair([p.id for p in pairs])
+    reply_days = {p.mentee_id: agreed[p.id] for p in pairs}
     rows = db.session.scalars(
         db.select(Entry)
         .where(Entry.user_id.in_(mentee_ids))
@@ -96,7 +105,12 @@ def inbox(mentor: User, organisation: Organisation, now: datetime | None = None)
         .order_by(Entry.submitted_at, Entry.id)
         .options(db.joinedload(Entry.user))
     )
-    return [Waiting(e, (now - e.submitted_at).days) for e in rows]
+    waiting = [
+        Waiting(e, days_waited(e.submitted_at, now), reply_days[e.user_id])
+        for e in rows
+        if e.submitted_at is not None
+    ]
+    return sorted(waiting, key=lambda w: not w.overdue)  # stable: oldest first within each
 
 
 def people(user_ids: list[int]) -> dict[int, User]:

@@ -49,16 +49,27 @@ def _entry_url(course, assignment, **values) -> str:
 def index():
     organisation = organisation_as(Role.LEARNER)
     courses = courses_of(organisation)
+    entries = services.entries_of(current_user.id)
+    reply_days = mentoring.reply_days_of(
+        mentoring.current_mentorship(current_user.id, organisation.id)
+    )
     return render_template(
         "logbook/index.html",
         courses=courses,
-        entries=services.entries_of(current_user.id),
+        entries=entries,
+        expected_by={
+            place: services.answer_expected_by(e.submitted_at, reply_days)
+            for place, e in entries.items()
+            if e.state == EntryState.SUBMITTED.value and e.submitted_at is not None
+        },
         lang=lang(),
     )
 
 
 def _render_entry(organisation, course, assignment, form, status=200, **extra):
     entry = services.entry_of(current_user.id, course.slug, assignment.key)
+    pair = mentoring.current_mentorship(current_user.id, organisation.id)
+    reply_days = mentoring.reply_days_of(pair)
     page = render_template(
         "logbook/entry.html",
         course=course,
@@ -69,7 +80,13 @@ def _render_entry(organisation, course, assignment, form, status=200, **extra):
         form=form,
         version_form=VersionForm(base_version=entry.version if entry else 0),
         reply_form=extra.pop("reply_form", None) or ReplyForm(),
-        pair=mentoring.current_mentorship(current_user.id, organisation.id),
+        pair=pair,
+        reply_days=reply_days,
+        expected_by=(
+            services.answer_expected_by(entry.submitted_at, reply_days)
+            if entry and entry.state == EntryState.SUBMITTED.value and entry.submitted_at
+            else None
+        ),
         thread=services.thread_of(entry),
         reads=services.reads_of(entry),
         revisions=services.revisions_of(entry),

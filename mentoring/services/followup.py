@@ -27,7 +27,7 @@ from ..models import (
 )
 from .base import MentoringError, _flush, move_pair
 from .evaluation import open_evaluation
-from .pairs import agreed_charter
+from .pairs import agreed_charter, reply_days_in
 from .rounds import run_matching_round
 
 logger = logging.getLogger(__name__)
@@ -58,6 +58,7 @@ def health_of(
         meetings=meetings,
         interval_days=charter.interval_days if charter else None,
         feedback_wait_days=feedback_wait_days,
+        feedback_limit_days=reply_days_in(charter if isinstance(charter, CharterVersion) else None),
         checked_in_until=(
             last_checkin.next_check_in_on if isinstance(last_checkin, CheckIn) else None
         ),
@@ -98,7 +99,10 @@ class PairStatus:
 def pair_statuses(
     organisation: Organisation, now: datetime, feedback_waits: Mapping[int, int] | None = None
 ) -> list[PairStatus]:
-    """Every running pair with its health, worst first; a fixed number of queries."""
+    """Every running pair with its health, worst first; a fixed number of queries.
+    `feedback_waits`: the longest a mentee's submitted logbook entry has waited for feedback,
+    in days, by mentee id (logbook.services.waiting_days_by_learner), measured against the
+    days the pair's charter gives the mentor to answer."""
     pairs = list(
         db.session.scalars(
             db.select(Mentorship)

@@ -18,6 +18,7 @@ from notifications.services import notify
 from outbox.services import local_path
 
 from .. import matching
+from ..health import DEFAULT_REPLY_DAYS, REPLY_DAYS
 from ..models import (
     CURRENT_STATES,
     TAKEN_STATES,
@@ -242,6 +243,33 @@ def agreed_charter(pair: Mentorship) -> CharterVersion | None:
     )
 
 
+def reply_days_in(charter: CharterVersion | None) -> int:
+    """The days the mentor answers a logbook entry in: the agreed charter's, else the default."""
+    return charter.reply_days if charter else DEFAULT_REPLY_DAYS
+
+
+def reply_days_by_pair(pair_ids: list[int]) -> dict[int, int]:
+    """reply_days_in(agreed_charter(pair)) for many pairs in one query; every id is a key."""
+    agreed: dict[int, CharterVersion] = {}
+    if pair_ids:
+        for charter in db.session.scalars(
+            db.select(CharterVersion)
+            .where(
+                CharterVersion.mentorship_id.in_(pair_ids),
+                CharterVersion.mentor_signed_at.is_not(None),
+                CharterVersion.mentee_signed_at.is_not(None),
+            )
+            .order_by(CharterVersion.version)
+        ):
+            agreed[charter.mentorship_id] = charter  # the latest signed version wins
+    return {pair_id: reply_days_in(agreed.get(pair_id)) for pair_id in pair_ids}
+
+
+def reply_days_of(pair: Mentorship | None) -> int:
+    """How soon this pair's mentor answers a logbook entry; the default without a pair."""
+    return reply_days_by_pair([pair.id])[pair.id] if pair is not None else DEFAULT_REPLY_DAYS
+
+
 def write_charter(
     user: User,
     pair: Mentorship,
@@ -250,6 +278,7 @@ def write_charter(
     manner: str,
     goals: list[dict],
     mentor_learns: str,
+    reply_days: int = DEFAULT_REPLY_DAYS,
     now: datetime | None = None,
 ) -> CharterVersion:
     """Save what the charter page's form holds. Unchanged from the version shown, it is that
@@ -271,12 +300,15 @@ def write_charter(
     ]
     if not goals:
         raise MentoringError(_l("Write at least one goal of the mentee."), field="goals-0-goal")
+    if reply_days not in REPLY_DAYS:
+        raise MentoringError(_l("Choose one of the numbers of days shown."), field="reply_days")
     previous = current_charter(pair)
     text = {
         "interval_days": interval_days,
         "manner": manner,
         "goals": goals,
         "mentor_learns": (mentor_learns or "").strip(),
+        "reply_days": reply_days,
     }
     if previous is not None and _same_text(previous, text):
         if getattr(previous, f"{side}_signed_at") is not None:
@@ -296,10 +328,7 @@ def write_charter(
     charter = CharterVersion(
         mentorship_id=pair.id,
         version=number,
-        interval_days=interval_days,
-        manner=manner,
-        goals=goals,
-        mentor_learns=(mentor_learns or "").strip(),
+        **text,
         written_by_id=user.id,
         created_at=now,
     )

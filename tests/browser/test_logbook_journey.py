@@ -81,9 +81,8 @@ def test_write_autosave_submit_reply_and_read(browser, live_app, make):
     browser.axe()
     sign_out(browser)
 
-    page = sign_in(browser, learner)
-    browser.goto("/logbook/")
-    page.get_by_role("link", name="Your mentor replied to an entry", exact=False).click()
+    page = sign_in(browser, learner)  # the dashboard's "New for you" leads to the reply
+    page.get_by_role("link", name="Yusuf replied to your logbook entry", exact=False).click()
     browser.axe()
     expect(page.locator("#thread strong", has_text="bread")).to_be_visible()
     expect(page.get_by_text("Read by Yusuf on")).to_be_visible()

@@ -1,0 +1,69 @@
+"""Every kind of event of every feature reaches the notification centre of the right person,
+through the features' own services: one pair's life from proposal to closing evaluation."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from extensions import db, utcnow
+from logbook import services as logbook
+from logbook.models import EntryState
+from mentoring import services
+from notifications.kinds import Kind
+from notifications.models import Notification
+from tests.mentoring_factories import programme
+from tests.routes.logbook import make_entry
+
+
+def _kinds_of(person) -> set[str]:
+    return set(db.session.scalars(db.select(Notification.kind).filter_by(user_id=person.id)))
+
+
+def test_one_pairs_life_brings_every_kind_to_the_centre(make):
+    world = programme(make)  # staff approved the round's proposal: both are asked to answer
+    pair, mentee, mentor, staff = world["pair"], world["mentee"], world["mentor"], world["staff"]
+    services.answer_proposal(mentee, pair, True)
+    services.answer_proposal(mentor, pair, True)  # both said yes: the introduction
+    services.write_charter(
+        mentee,
+        pair,
+        interval_days=14,
+        manner="online",
+        goals=[{"goal": "Open a web shop", "measure": "Orders", "by": "2027-01-01"}],
+        mentor_learns="How a shop buys its stock",
+    )
+    services.send_message(mentor, pair, "Hello Marianne")
+
+    now = utcnow()
+    starts = now + timedelta(days=3)
+    proposal = services.propose_meeting(
+        mentor, pair, starts_at=starts, minutes=60, place="Café De Zon", topic="Customers"
+    )
+    services.accept_meeting(mentee, proposal)
+    services.send_meeting_reminders(starts - timedelta(hours=12))  # the day before
+    services.send_meeting_reminders(starts + timedelta(hours=2))  # over: log it
+    meeting = services.log_meeting(
+        mentee,
+        pair,
+        held_on=starts.date(),
+        minutes=60,
+        manner="in_person",
+        topics="Customers",
+        notes="",
+        now=starts + timedelta(hours=3),
+    )
+    services.log_planned_meeting(mentee, proposal, meeting)
+
+    entry = make_entry(mentee, EntryState.FEEDBACK_GIVEN, mentor=mentor)
+    logbook.answer_feedback(mentee, entry, "Thank you, I will ask around.")
+
+    later = now + timedelta(days=90)
+    for reminder in services.due_reminders(later):
+        services.send_reminder(reminder, later)
+    services.end_pair(staff, pair, "The programme ended.")
+    db.session.commit()
+
+    assert _kinds_of(mentee) | _kinds_of(mentor) | _kinds_of(staff) == {k.value for k in Kind}
+    assert {Kind.FEEDBACK_ANSWERED, Kind.ENTRY_SUBMITTED} <= _kinds_of(mentor)
+    assert Kind.CHECKIN_DUE in _kinds_of(staff) and Kind.CHECKIN_DUE not in _kinds_of(mentee)
+    assert {Kind.INTRODUCTION, Kind.EVALUATION_OPEN} <= _kinds_of(mentee) & _kinds_of(mentor)

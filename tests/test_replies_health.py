@@ -184,3 +184,31 @@ def test_the_staff_pairs_page_does_not_grow_with_the_pairs(client, auth, world, 
     hundred, html = statements()
     assert "Feedback waiting" in html
     assert hundred == ten
+
+
+def report_health(world) -> dict:
+    from organisations.reports.figures import Period
+    from organisations.reports.mentoring_figures import health_counts
+    from organisations.reports.scope import Scope
+
+    now = utcnow()
+    year = Period(date(now.year - 1, 1, 1), date(now.year + 1, 12, 31))
+    return dict(health_counts(Scope(world["organisation"].id, year, None, now.date(), now)))
+
+
+def test_the_programme_report_measures_waits_against_each_charter(world):
+    running_pair_with_waiting_entry(world, reply_days=3, waited_days=5)
+    assert report_health(world) == {Health.NEEDS_CHECKIN.value: 1}
+
+
+def test_the_report_counts_a_wait_within_the_charters_days_on_track(world):
+    running_pair_with_waiting_entry(world, reply_days=7, waited_days=5)
+    assert report_health(world) == {Health.ON_TRACK.value: 1}
+
+
+def test_the_report_counts_a_checked_in_pair_as_the_staff_page_does(world):
+    running_pair_with_waiting_entry(world, reply_days=7, waited_days=9)
+    assert report_health(world) == {Health.NEEDS_CHECKIN.value: 1}
+    services.record_checkin(world["staff"], world["pair"], "green", "", "", weeks=4)
+    db.session.commit()
+    assert report_health(world) == {Health.ON_TRACK.value: 1}

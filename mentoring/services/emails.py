@@ -9,19 +9,15 @@ from typing import TYPE_CHECKING
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 
-from accounts.models import Organisation, User
+from accounts.models import User
 from notifications.kinds import Kind
-from notifications.services import Email, notify
+from notifications.services import Email, language_of, notify
 from outbox.services import external_url, queue_email
 
 from ..models import Mentorship
 
 if TYPE_CHECKING:
     from .pairs import WhyMatched
-
-
-def language_of(person: User, organisation: Organisation) -> str:
-    return person.language or organisation.default_language or "en"
 
 
 def queue_proposal(pair: Mentorship) -> None:

@@ -4,7 +4,7 @@ period's participants (as mentees) and their pairs."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
+from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -13,10 +13,11 @@ from sqlalchemy import Select, and_, case, func, literal_column, null, select, u
 from accounts.models import Membership
 from extensions import db
 from logbook.models import Entry, EntryState, Message, MessageKind
-from mentoring.health import FEEDBACK_WAIT_LIMIT_DAYS, Health, pair_health
+from mentoring.health import DEFAULT_REPLY_DAYS, FEEDBACK_WAIT_LIMIT_DAYS, Health, pair_health
 from mentoring.models import (
     CLOSED_STATES,
     CharterVersion,
+    CheckIn,
     Evaluation,
     IntakeSurvey,
     Meeting,
@@ -139,7 +140,7 @@ def logbook_table(scope: Scope) -> Table:
                 (Figure(percentile(counts, 90), answered_people, Kind.DAYS),),
             ),
             Row(
-                # Charters do not promise a reply time yet: the limit pair health uses.
+                # The reply time a charter promises unless the pair agreed another.
                 ngettext(
                     "Answered within %(num)d day (the feedback limit of pair health) %%",
                     "Answered within %(num)d days (the feedback limit of pair health) %%",
@@ -251,14 +252,26 @@ def health_counts(scope: Scope) -> Counter:
         .group_by(Meeting.mentorship_id)
         .subquery()
     )
-    interval = (
-        select(CharterVersion.interval_days)
-        .where(
-            CharterVersion.mentorship_id == Mentorship.id,
-            CharterVersion.mentor_signed_at.is_not(None),
-            CharterVersion.mentee_signed_at.is_not(None),
+
+    def agreed(column):
+        """The pair's latest charter both signed: its value of `column`, or NULL."""
+        return (
+            select(column)
+            .where(
+                CharterVersion.mentorship_id == Mentorship.id,
+                CharterVersion.mentor_signed_at.is_not(None),
+                CharterVersion.mentee_signed_at.is_not(None),
+            )
+            .order_by(CharterVersion.version.desc())
+            .limit(1)
+            .scalar_subquery()
         )
-        .order_by(CharterVersion.version.desc())
+
+    # The date the pair's latest staff check-in set for the next one.
+    checked_in_until = (
+        select(CheckIn.next_check_in_on)
+        .where(CheckIn.mentorship_id == Mentorship.id)
+        .order_by(CheckIn.created_at.desc(), CheckIn.id.desc())
         .limit(1)
         .scalar_subquery()
     )
@@ -277,7 +290,9 @@ def health_counts(scope: Scope) -> Counter:
             case((Mentorship.state.in_(CLOSED_STATES), 1), else_=0).label("ended"),
             Mentorship.started_at,
             last_meetings.c.held_on.label("last_meeting"),
-            interval.label("interval"),
+            agreed(CharterVersion.interval_days).label("interval"),
+            agreed(CharterVersion.reply_days).label("reply_days"),
+            checked_in_until.label("checked_in_until"),
             waiting.c.since.label("oldest_waiting"),
         )
         .outerjoin(last_meetings, last_meetings.c.mentorship_id == Mentorship.id)
@@ -297,10 +312,20 @@ def health_counts(scope: Scope) -> Counter:
         ).label("days"),
         running(raw.c.interval).label("interval"),
         running(days_between(raw.c.oldest_waiting, scope.now)).label("wait"),
+        running(raw.c.reply_days).label("reply_days"),
+        running(raw.c.checked_in_until).label("checked_in_until"),
     ).subquery()
-    columns = (pairs.c.ended, pairs.c.met, pairs.c.days, pairs.c.interval, pairs.c.wait)
+    columns = (
+        pairs.c.ended,
+        pairs.c.met,
+        pairs.c.days,
+        pairs.c.interval,
+        pairs.c.wait,
+        pairs.c.reply_days,
+        pairs.c.checked_in_until,
+    )
     counts: Counter = Counter()
-    for is_ended, met, days, interval_days, wait, n in db.session.execute(
+    for is_ended, met, days, interval_days, wait, reply_days, until, n in db.session.execute(
         select(*columns, func.count()).group_by(*columns)
     ):
         if is_ended:
@@ -313,6 +338,8 @@ def health_counts(scope: Scope) -> Counter:
             meetings=[since] if met else [],
             interval_days=interval_days,
             feedback_wait_days=wait,
+            feedback_limit_days=reply_days or DEFAULT_REPLY_DAYS,
+            checked_in_until=_as_date(until),
         )
         counts[health.status.value] += n
     return counts
@@ -397,3 +424,10 @@ def evaluations_table(scope: Scope) -> Table:
             ),
         ),
     )
+
+
+def _as_date(value) -> date | None:
+    """A date column as SQLite hands it back (a string) or PostgreSQL does (a date)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])

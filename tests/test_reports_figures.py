@@ -319,7 +319,27 @@ def test_logbook_feedback_days_and_share_answered_in_time(data):
     # answered after 0 2 3 7 8 20 days; in time 4 of 6 answered + 1 late
     assert values(logbook) == [(8,), (5.0,), (20,), (57.1,)]
     assert [row.figures[0].people for row in logbook.rows] == [5, 5, 5, 5]
-    assert "7 days" in logbook.rows[3].label
+    assert "7 days unless the pair agreed otherwise" in logbook.rows[3].label
+
+
+def test_in_time_is_measured_against_the_reply_time_each_charter_promises(data):
+    org = data.org
+    quick, slow = data.learner(), data.learner()
+    quick_pair, slow_pair = data.add(
+        _pair(org, quick, data.mentor()), _pair(org, slow, data.mentor())
+    )
+    data.add(_charter(quick_pair, 1, 14, reply_days=3), _charter(slow_pair, 1, 14, reply_days=14))
+    june1 = datetime(2026, 6, 1, 10)
+    e1, e2 = data.add(_entry(org, quick, june1), _entry(org, slow, june1))
+    # five days each: past the three days promised, within the fourteen
+    data.add(_reply(e1, datetime(2026, 6, 6, 10)), _reply(e2, datetime(2026, 6, 6, 10)))
+    data.add(_entry(org, quick, datetime(2026, 7, 10, 10), state="submitted"))  # 5 days: late
+    data.add(_entry(org, slow, datetime(2026, 7, 10, 10), state="submitted"))  # not yet due
+
+    logbook = data.report().table("logbook")
+
+    assert logbook.rows[3].figures[0].value == 33.3  # 1 of 3 decided entries in time
+    assert "unless the pair agreed otherwise" in logbook.rows[3].label
 
 
 def _pair(org, mentee, mentor, state="active", started=datetime(2026, 5, 1), ended=None):
@@ -333,13 +353,14 @@ def _pair(org, mentee, mentor, state="active", started=datetime(2026, 5, 1), end
     )
 
 
-def _charter(pair, version, interval, signed=True):
+def _charter(pair, version, interval, signed=True, reply_days=7):
     at = datetime(2026, 5, 1) if signed else None
     return CharterVersion(
         mentorship_id=pair.id,
         version=version,
         state="signed" if signed else "draft",
         interval_days=interval,
+        reply_days=reply_days,
         mentor_signed_at=at,
         mentee_signed_at=at,
     )

@@ -13,7 +13,7 @@ from sqlalchemy import Select, and_, case, func, literal_column, null, select, u
 from accounts.models import Membership
 from extensions import db
 from logbook.models import Entry, EntryState, Message, MessageKind
-from mentoring.health import DEFAULT_REPLY_DAYS, FEEDBACK_WAIT_LIMIT_DAYS, Health, pair_health
+from mentoring.health import DEFAULT_REPLY_DAYS, Health, pair_health
 from mentoring.models import (
     CLOSED_STATES,
     CharterVersion,
@@ -49,10 +49,37 @@ def _value_column() -> tuple[str, ...]:
     return (_("Value"),)
 
 
+def promised_reply_days(scope: Scope):
+    """Per mentee, the reply time their latest pair's charter promises (the latest version both
+    signed); mentees without one are absent and get DEFAULT_REPLY_DAYS. One grouped set."""
+    ranked = (
+        select(
+            Mentorship.mentee_id.label("mentee_id"),
+            CharterVersion.reply_days.label("reply_days"),
+            func.row_number()
+            .over(
+                partition_by=Mentorship.mentee_id,
+                order_by=(Mentorship.id.desc(), CharterVersion.version.desc()),
+            )
+            .label("n"),
+        )
+        .join(CharterVersion, CharterVersion.mentorship_id == Mentorship.id)
+        .where(
+            Mentorship.organisation_id == scope.organisation_id,
+            CharterVersion.mentor_signed_at.is_not(None),
+            CharterVersion.mentee_signed_at.is_not(None),
+        )
+        .subquery()
+    )
+    return select(ranked.c.mentee_id, ranked.c.reply_days).where(ranked.c.n == 1).subquery()
+
+
 def logbook_table(scope: Scope) -> Table:
     """One statement: every shared entry's days until the mentor's first reply after its latest
-    submission, grouped by days, plus one row of totals."""
-    limit = FEEDBACK_WAIT_LIMIT_DAYS
+    submission, grouped by days, plus one row of totals; "in time" is measured against the reply
+    time the mentee's charter promises."""
+    promised = promised_reply_days(scope)
+    limit = func.coalesce(promised.c.reply_days, DEFAULT_REPLY_DAYS)
     first_feedback = (
         select(func.min(Message.created_at))
         .where(
@@ -66,6 +93,7 @@ def logbook_table(scope: Scope) -> Table:
         select(
             Entry.user_id.label("user_id"),
             days_between(Entry.submitted_at, first_feedback).label("days"),
+            limit.label("limit"),
             case(
                 (
                     and_(
@@ -77,6 +105,7 @@ def logbook_table(scope: Scope) -> Table:
                 else_=0,
             ).label("late"),
         )
+        .outerjoin(promised, promised.c.mentee_id == Entry.user_id)
         .where(
             Entry.organisation_id == scope.organisation_id,
             Entry.user_id.in_(scope.participants()),
@@ -95,6 +124,7 @@ def logbook_table(scope: Scope) -> Table:
             null().label("answered_people"),
             null().label("late"),
             null().label("decided_people"),
+            null().label("in_time"),
         )
         .where(entries.c.days.is_not(None))
         .group_by(entries.c.days)
@@ -107,19 +137,20 @@ def logbook_table(scope: Scope) -> Table:
         func.count(func.distinct(case((entries.c.days.is_not(None), entries.c.user_id)))),
         func.sum(entries.c.late),
         func.count(func.distinct(case((decided, entries.c.user_id)))),
+        func.sum(case((entries.c.days <= entries.c.limit, 1), else_=0)),
     )
     days: Counter = Counter()
-    submitted = people = answered_people = late = decided_people = 0
-    for is_totals, day, n, p, answered_p, late_n, decided_p in db.session.execute(
+    submitted = people = answered_people = late = decided_people = in_time = 0
+    for is_totals, day, n, p, answered_p, late_n, decided_p, in_time_n in db.session.execute(
         union_all(by_days, totals)
     ):
         if is_totals:
             submitted, people, answered_people = n, p or 0, answered_p or 0
             late, decided_people = int(late_n or 0), decided_p or 0
+            in_time = int(in_time_n or 0)
         else:
             days[day] += n
     counts = histogram(days.items())
-    in_time = sum(n for day, n in counts.items() if day <= limit)
     decided_entries = sum(counts.values()) + late
     return Table(
         key="logbook",
@@ -140,11 +171,12 @@ def logbook_table(scope: Scope) -> Table:
                 (Figure(percentile(counts, 90), answered_people, Kind.DAYS),),
             ),
             Row(
-                # The reply time a charter promises unless the pair agreed another.
                 ngettext(
-                    "Answered within %(num)d day (the feedback limit of pair health) %%",
-                    "Answered within %(num)d days (the feedback limit of pair health) %%",
-                    limit,
+                    "Answered within the time the charter promises (%(num)d day unless the "
+                    "pair agreed otherwise) %%",
+                    "Answered within the time the charter promises (%(num)d days unless the "
+                    "pair agreed otherwise) %%",
+                    DEFAULT_REPLY_DAYS,
                 ),
                 (Figure(percent(in_time, decided_entries), decided_people, Kind.PERCENT),),
             ),

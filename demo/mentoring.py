@@ -286,4 +286,21 @@ def _running_pair(cast: Cast, mentee_email: str, mentor_email: str, days_ago: in
             created_at=start,
         )
     )
+    db.session.flush()
+    # Everyday work between the two: a message and the next meeting waiting for an answer.
+    services.send_message(
+        mentor,
+        pair,
+        f"Hello {mentee.name},\n\nI read your notes from the customer interviews. "
+        "Shall we go through them at our next meeting?",
+    )
+    next_week = (utcnow() + timedelta(days=7)).replace(hour=13, minute=0, second=0, microsecond=0)
+    services.propose_meeting(
+        mentor,
+        pair,
+        starts_at=next_week,
+        minutes=60,
+        place="https://meet.example.org/herstart-demo",
+        topic="The customer interviews",
+    )
     db.session.commit()

@@ -50,3 +50,28 @@ def test_create_admin_refuses_a_taken_address(runner, make):
     )
     assert result.exit_code == 1
     assert "There is already an account" in result.output
+
+
+def test_demo_and_cron_commands_build_links_without_a_server_name(config):
+    """Production sets no SERVER_NAME: commands build links from the URL map, never url_for
+    outside a request (the tests' own SERVER_NAME would hide that)."""
+    from app import create_app
+
+    app = create_app({**config, "SERVER_NAME": None})
+    runner = app.test_cli_runner()
+    with app.app_context():
+        try:
+            for args in (
+                ["demo", "load"],
+                ["mentoring", "remind"],
+                ["notifications", "digest"],
+                ["programme", "follow-up"],
+            ):
+                result = runner.invoke(args=args)
+                assert result.exit_code == 0, (args, result.output, result.exception)
+        finally:
+            db.session.remove()
+            with db.engine.begin() as conn:
+                for table in reversed(db.metadata.sorted_tables):
+                    conn.execute(table.delete())
+            db.engine.dispose()

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flask import url_for
 from flask_babel import lazy_gettext as _l
 
 from accounts.models import User
 from notifications.kinds import Kind
 from notifications.services import Email, language_of, notify
-from outbox.services import external_url, queue_email
+from outbox.services import external_url, local_path, queue_email
 
 from ..models import Mentorship
 
@@ -28,7 +27,7 @@ def queue_proposal(pair: Mentorship) -> None:
         notify(
             person,
             Kind.PROPOSAL_TO_ANSWER,
-            url_for("mentoring.pair", pair_id=pair.id, _external=False),
+            local_path("mentoring.pair", pair_id=pair.id),
             subject=f"pair:{pair.id}",
             organisation=pair.organisation,
             email=Email(

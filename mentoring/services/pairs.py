@@ -6,7 +6,6 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
@@ -187,7 +186,7 @@ def introduce(pair: Mentorship) -> None:
         notify(
             person,
             Kind.INTRODUCTION,
-            url_for("mentoring.pair", pair_id=pair.id, _external=False),
+            local_path("mentoring.pair", pair_id=pair.id),
             params={"name": other.name},
             subject=f"pair:{pair.id}",
             organisation=pair.organisation,

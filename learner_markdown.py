@@ -137,6 +137,21 @@ def markdown_html(text: str) -> tuple[str, bool]:
         return plain_paragraphs(text), False
 
 
+def markdown_tokens(text: str) -> list | None:
+    """The parser's tokens for the text (what the page shows, for the DOCX to lay out the same
+    way); None past any limit above, where the text is shown as plain paragraphs."""
+    if (
+        text.count("\n") >= LINE_LIMIT
+        or text.count("|") > PIPE_LIMIT
+        or text.count("[") > BRACKET_LIMIT
+    ):
+        return None
+    try:
+        return PARSER.parse(text, {_WORK: WORK_LIMIT})
+    except TooMuchWork:
+        return None
+
+
 def render_markdown(text: str | None) -> Markup:
     """Safe HTML from untrusted Markdown, in bounded time whatever the text holds."""
     html_text, parsed = markdown_html(text or "")

@@ -13,11 +13,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, RGBColor
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from modules.content import Assignment, Course
 
 from .models import Entry
-from .render import URL_SCHEMES, markdown_tokens
+from .render import URL_SCHEMES, markdown_tokens, render_markdown
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,17 @@ def as_markdown(chapters: list[Chapter], author: str) -> str:
             lines += [f"### {part.assignment.title}", "", f"*{part.assignment.prompt.strip()}*", ""]
             lines += [part.text.strip() or _("(Not written yet.)"), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+
+
+def plan_html(text: str) -> Markup:
+    """The learner's text for the print view, its headings two levels down as in the DOCX (under
+    the chapter's h2 and the assignment's h3)."""
+    cleaned = str(render_markdown(text))  # nh3 leaves headings without attributes
+    shifted = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}>", cleaned)
+    return Markup(shifted)  # noqa: S704 (cleaned HTML, only heading tags renamed)
 
 
 # Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates, U+FFFE/F):

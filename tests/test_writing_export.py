@@ -117,3 +117,25 @@ def test_a_link_to_a_script_is_not_a_hyperlink_and_stays_as_typed(client, make, 
     auth.login(user)
     paragraph = next(p for p in _docx(client).paragraphs if "Click" in p.text)
     assert paragraph.text == "Click [here](javascript:alert(1)) now." and not paragraph.hyperlinks
+
+
+def test_the_print_view_is_a4_in_the_learners_language_with_headings_under_the_chapter(
+    client, make, auth
+):
+    user = make.user(Role.LEARNER)
+    make_entry(user, text="## Who I am\n\nA baker, jan_de_vries@example.nl.")
+    auth.login(user)
+    page = client.get("/logbook/print", headers={"Accept-Language": "nl"}).get_data(as_text=True)
+    assert '<html lang="nl"' in page
+    assert 'class="logbook-print"' in page
+    assert "<h4>Who I am</h4>" in page and "<h2>Who I am</h2>" not in page
+    assert "jan_de_vries@example.nl" in page
+
+
+def test_the_stylesheet_prints_the_plan_on_a4():
+    from pathlib import Path
+
+    css = Path(__file__).parent.parent.joinpath("static/css/herstart.css").read_text()
+    plan_page = css.split("@page plan {", 1)[1].split("}", 1)[0]
+    assert "size: A4;" in plan_page
+    assert ".logbook-print { page: plan; }" in css

@@ -45,4 +45,5 @@ def print_view():
         "logbook/print_view.html",
         chapters=_chapters(),
         title=export.title(),
+        plan_html=export.plan_html,
     )

@@ -19,6 +19,7 @@ from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup
 
 TAGS = {
@@ -79,10 +80,61 @@ def _counted_emphasis(rule: Callable[..., Any]) -> Callable[..., Any]:
     return emphasis
 
 
+# A bare web address as learners paste it: from http(s):// or www. up to a space, without the
+# punctuation that ends the sentence around it.
+_BARE_URL = re.compile(r"(?<![\w@/.])(?:https?://|www\.)[^\s<>\"]*[^\s<>\"'.,:;!?()\[\]]")
+
+
+def _linkify(state) -> None:
+    """Bare web addresses in the text become links (learners paste them; nobody types the
+    `[words](address)` syntax). The words stay exactly as typed, and text already inside a link
+    is left alone. Linear in the text: one regular expression pass per text token."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        inside = 0
+        for token in block.children:
+            inside += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            if token.type != "text" or inside or not _BARE_URL.search(token.content):
+                children.append(token)
+                continue
+            children += _split_at_addresses(state.md, token)
+        block.children = children
+
+
+def _split_at_addresses(md: MarkdownIt, token: Token) -> list[Token]:
+    tokens, position, text = [], 0, token.content
+
+    def plain(content: str) -> None:
+        if content:
+            tokens.append(Token("text", "", 0, content=content, level=token.level))
+
+    for match in _BARE_URL.finditer(text):
+        address = match.group()
+        href = md.normalizeLink(address if "://" in address else "https://" + address)
+        if not md.validateLink(href):
+            continue
+        plain(text[position : match.start()])
+        tokens.append(
+            Token("link_open", "a", 1, attrs={"href": href}, markup="linkify", info="auto")
+        )
+        tokens.append(Token("text", "", 0, content=address, level=token.level + 1))
+        tokens.append(Token("link_close", "a", -1, markup="linkify", info="auto"))
+        position = match.end()
+    plain(text[position:])
+    return tokens
+
+
 def _parser() -> MarkdownIt:
-    # CommonMark with GitHub's tables (learners write budgets as tables). No HTML, and no
-    # linkify: bare text never becomes a link, so an address is a link only where it was written.
-    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # CommonMark with GitHub's tables (learners write budgets as tables). No HTML. Learners
+    # write without syntax: a single line break is a line break (`breaks`), a line starting
+    # with a dash is a list even right under a sentence (CommonMark already lets a list
+    # interrupt a paragraph), and a pasted web address becomes a link (_linkify above;
+    # markdown-it's own linkify needs a library we do not carry).
+    parser = MarkdownIt(
+        "commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True}
+    )
     parser.enable("table").disable(["html_block", "html_inline"])
     # Each chain tries its rules in order until one matches, so its first rule runs once for
     # every place tried: inline, each character position (again for links inside links); block,
@@ -97,6 +149,7 @@ def _parser() -> MarkdownIt:
                 ruler.at(rule.name, _counted(rule.fn, steps), {"alt": list(rule.alt)})
             elif rule.name == "emphasis":
                 ruler.at(rule.name, _counted_emphasis(rule.fn), {"alt": list(rule.alt)})
+    parser.core.ruler.push("herstart_linkify", _linkify)
     return parser
 
 
@@ -135,6 +188,21 @@ def markdown_html(text: str) -> tuple[str, bool]:
         return PARSER.render(text, {_WORK: WORK_LIMIT}), True
     except TooMuchWork:
         return plain_paragraphs(text), False
+
+
+def markdown_tokens(text: str) -> list | None:
+    """The parser's tokens for the text (what the page shows, for the DOCX to lay out the same
+    way); None past any limit above, where the text is shown as plain paragraphs."""
+    if (
+        text.count("\n") >= LINE_LIMIT
+        or text.count("|") > PIPE_LIMIT
+        or text.count("[") > BRACKET_LIMIT
+    ):
+        return None
+    try:
+        return PARSER.parse(text, {_WORK: WORK_LIMIT})
+    except TooMuchWork:
+        return None
 
 
 def render_markdown(text: str | None) -> Markup:

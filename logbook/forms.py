@@ -13,7 +13,9 @@ OUT_OF_DATE = _l("The page is out of date. Reload it to save.")
 class EntryForm(FlaskForm):
     text = TextAreaField(
         _l("Your text"),
-        description=_l("Markdown works here; see the help beside this box."),
+        description=_l(
+            "Leave an empty line between paragraphs. Start a line with a dash (-) for a list."
+        ),
     )
     base_version = HiddenIntegerField(default=0, message=OUT_OF_DATE)
 

@@ -308,7 +308,7 @@ class MessageForm(FlaskForm):
     body = TextAreaField(
         _l("Your message"),
         description=_l(
-            "Leave an empty line between paragraphs. A link: [words](https://example.org)."
+            "Leave an empty line between paragraphs. Paste a link as it is; it becomes clickable."
         ),
     )
 

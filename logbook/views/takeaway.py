@@ -19,7 +19,7 @@ def _chapters():
 @bp.get("/logbook/export.docx")
 @login_required
 def export_docx():
-    body = export.as_docx(_chapters(), current_user.name)
+    body = export.as_docx(_chapters(), current_user.name, lang())
     return Response(
         body,
         mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -45,4 +45,5 @@ def print_view():
         "logbook/print_view.html",
         chapters=_chapters(),
         title=export.title(),
+        plan_html=export.plan_html,
     )

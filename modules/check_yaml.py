@@ -208,7 +208,7 @@ def logbook(report: Report, path: Path, context: Context) -> Shape:
         if "chapter" in assignment:
             _chapter(report, path, assignment, what, context, shape)
     if report.strict:
-        check_strict.count(report, path, data, "assignments", 3, 4)
+        check_strict.count(report, path, data, "assignments", 3, 6)
     return shape
 
 

@@ -912,7 +912,7 @@ def test_strict_adds_the_readmes_editorial_ranges():
     found = problems(TEST_COURSES, strict=True)
     assert f"{M1}/module.en.md:12: a module has 4 to 6 sections, not 3" in found
     assert f"{M1}/books.en.yml:1: books: write 3 to 5, not 2" in found
-    assert f"{M1}/logbook.nl.yml:1: assignments: write 3 or 4, not 2" in found
+    assert f"{M1}/logbook.nl.yml:1: assignments: write 3 to 6, not 2" in found
     assert f"{M2}/cases/the-bakery.en.md:5: a case study has 400 to 800 words, not 63" in found
 
 

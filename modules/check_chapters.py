@@ -36,9 +36,7 @@ def declared(report: Report, path: Path, data: LineDict, languages: list[str]) -
     return keys
 
 
-def _titles(
-    report: Report, path: Path, chapter: LineDict, what: str, languages: list[str]
-) -> None:
+def _titles(report: Report, path: Path, chapter: LineDict, what: str, languages: list[str]) -> None:
     titles, line = chapter["title"], chapter.line_of("title")
     if not isinstance(titles, LineDict):
         report.error(path, line, f"{what}: title must give a text per language: {{en: ...}}")

@@ -218,7 +218,8 @@ def _chapter(
     """The plan chapter an assignment feeds: one that course.yml declares."""
     chapter, line = assignment["chapter"], assignment.line_of("chapter")
     if context.chapters is None:
-        report.error(path, line, f"{what}: chapter '{chapter}', but course.yml has no plan_chapters")
+        message = f"{what}: chapter '{chapter}', but course.yml has no plan_chapters"
+        report.error(path, line, message)
     elif chapter not in context.chapters:
         known = ", ".join(sorted(context.chapters))
         message = f"{what}: chapter '{chapter}' is not a plan chapter of course.yml ({known})"

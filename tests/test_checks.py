@@ -1357,7 +1357,8 @@ def test_a_chapter_no_assignment_feeds_in_any_language(courses):
     for language in ("en", "nl"):
         relative = f"{M2}/logbook.{language}.yml"
         edit(courses, relative, "  chapter: finance\n- key", "  chapter: idea\n- key")
-        edit(courses, relative, "  minutes: 60\n  chapter: finance", "  minutes: 60\n  chapter: idea")
+        last = "  minutes: 60\n  chapter: "
+        edit(courses, relative, f"{last}finance", f"{last}idea")
     assert problems(courses) == [
         f"{C}/course.yml:15: plan chapter 'finance' has no assignment in en: "
         "name it as the chapter of at least one assignment in logbook.en.yml",

@@ -57,6 +57,9 @@ class Context:
     lessons: dict[str, str] = field(default_factory=dict)  # lesson id -> "question 'q' of <folder>"
     guide_sections: dict[str, frozenset[str]] | None = None  # per language; None: no guide
     course: str = ""  # the course's slug, for links to its pages
+    chapters: frozenset[str] | None = None  # the plan chapters of course.yml; None: none declared
+    # (language, module folder) -> the chapters its assignments feed, for the coverage check
+    chapter_uses: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     def speaking(self, language: str) -> Context:
         return replace(self, language=language)

@@ -179,7 +179,8 @@ def logbook(report: Report, path: Path, context: Context) -> Shape:
         key = assignment.get("key") if isinstance(assignment, LineDict) else None
         what = "assignment" if key is None else f"assignment '{key}'"
         required = ASSIGNMENT_KEYS | ({"minutes"} if report.strict else set())
-        optional = {"template", "minutes"}
+        required |= {"chapter"} if context.chapters is not None else set()
+        optional = {"template", "minutes", "chapter"}
         if not report.keys(path, assignment, required, optional, what) and key is None:
             continue
         line = assignment.line_of("key")
@@ -204,6 +205,26 @@ def logbook(report: Report, path: Path, context: Context) -> Shape:
                 report.error(path, line, f"{what}: minutes must be a whole number above 0")
             else:
                 shape[f"{what}: minutes"] = Ids(line, [(str(minutes), line)], single=True)
+        if "chapter" in assignment:
+            _chapter(report, path, assignment, what, context, shape)
     if report.strict:
-        check_strict.count(report, path, data, "assignments", 3, 4)
+        check_strict.count(report, path, data, "assignments", 3, 6)
     return shape
+
+
+def _chapter(
+    report: Report, path: Path, assignment: LineDict, what: str, context: Context, shape: Shape
+) -> None:
+    """The plan chapter an assignment feeds: one that course.yml declares."""
+    chapter, line = assignment["chapter"], assignment.line_of("chapter")
+    if context.chapters is None:
+        message = f"{what}: chapter '{chapter}', but course.yml has no plan_chapters"
+        report.error(path, line, message)
+    elif chapter not in context.chapters:
+        known = ", ".join(sorted(context.chapters))
+        message = f"{what}: chapter '{chapter}' is not a plan chapter of course.yml ({known})"
+        report.error(path, line, message)
+    else:
+        uses = context.chapter_uses.setdefault((context.language, context.folder.name), set())
+        uses.add(chapter)
+        shape[f"{what}: chapter"] = Ids(line, [(str(chapter), line)], single=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from . import check_glossary, check_guide, check_markdown, check_people, check_yaml
+from . import check_chapters, check_glossary, check_guide, check_markdown, check_people, check_yaml
 from .check_report import Context, Ids, Problem, Report, Shape
 from .markup import MODULE_FOLDER, SOURCE
 from .yaml_lines import LineDict, LineList
@@ -49,7 +49,7 @@ def check_catalogue(root: Path, strict: bool = False) -> list[Problem]:
 def check_course(report: Report, folder: Path) -> None:
     path = folder / "course.yml"
     data = report.read_yaml(path)
-    if data is None or not report.keys(path, data, COURSE_KEYS, set(), "course"):
+    if data is None or not report.keys(path, data, COURSE_KEYS, {"plan_chapters"}, "course"):
         return
     if data["slug"] != folder.name:
         message = f"course: slug '{data['slug']}' must be the folder name '{folder.name}'"
@@ -66,6 +66,11 @@ def check_course(report: Report, folder: Path) -> None:
     shared = Context(folder, SOURCE, None, frozenset(), {}, {}, None, folder.name)
     guide = check_guide.guide(report, shared, languages)
     shared = replace(shared, guide_sections=guide or None)
+    chapters = None
+    if "plan_chapters" in data:
+        chapters = check_chapters.declared(report, path, data, languages)
+        shared = replace(shared, chapters=frozenset(chapters))
+    checked: list[Path] = []
     people: dict[str, check_people.Person] = {}
     for index, name in enumerate(modules):
         line = modules.line_at(index)
@@ -84,6 +89,9 @@ def check_course(report: Report, folder: Path) -> None:
         else:
             slugs[match.group(2)] = name
             check_module(report, folder / name, languages, shared, people)
+            checked.append(folder / name)
+    if chapters and len(checked) == len(modules):  # a module not checked: coverage only echoes
+        check_chapters.covered(report, path, chapters, checked, languages, shared)
     if report.strict:
         check_glossary.glossary(report, folder, languages)
 

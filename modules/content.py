@@ -34,6 +34,7 @@ __all__ = [
     "Module",
     "ModuleText",
     "Option",
+    "PlanChapter",
     "Question",
     "Quiz",
     "Section",
@@ -149,6 +150,7 @@ class Assignment:
     module: str  # slug of the module it belongs to
     minutes: int | None = None  # the author's honest estimate of the work; None: not given
     guidance_html: str = ""  # the guidance rendered (authors write numbered steps in Markdown)
+    chapter: str | None = None  # key of the plan chapter it feeds; None: the course has none
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,17 @@ class GuideText:
     sections: tuple[GuideSection, ...]
 
 
+@dataclass(frozen=True)
+class PlanChapter:
+    """A chapter of the business plan the logbook grows into, in the order lenders read it."""
+
+    key: str
+    titles: Mapping[str, str]
+
+    def title(self, language: str) -> str:
+        return self.titles.get(language) or self.titles[SOURCE]
+
+
 @dataclass(frozen=True, eq=False)
 class Course:
     slug: str
@@ -289,6 +302,7 @@ class Course:
     languages: tuple[str, ...]
     modules: tuple[Module, ...]  # in course order
     guides: Mapping[str, GuideText] = field(default_factory=dict)  # empty: no guide
+    plan_chapters: tuple[PlanChapter, ...] = ()  # in plan order; empty: none declared
 
     def guide(self, language: str) -> GuideText | None:
         return _in_language(self.guides, language) if self.guides else None
@@ -305,6 +319,9 @@ class Course:
     def assignments(self, language: str = SOURCE) -> tuple[Assignment, ...]:
         """Every logbook assignment of the course, in module order: the business plan's order."""
         return tuple(a for m in self.modules for a in m.assignments(language).assignments)
+
+    def plan_chapter(self, key: str) -> PlanChapter | None:
+        return next((c for c in self.plan_chapters if c.key == key), None)
 
     @property
     def minutes(self) -> int:

@@ -22,6 +22,7 @@ from .content import (
     Module,
     ModuleText,
     Option,
+    PlanChapter,
     Question,
     Quiz,
     Section,
@@ -64,6 +65,10 @@ def load_course(folder: Path) -> Course:
         languages=languages,
         modules=tuple(load_module(folder / name, languages) for name in data["modules"]),
         guides=_guides(folder, languages),
+        plan_chapters=tuple(
+            PlanChapter(c["key"], MappingProxyType({k: _text(v) for k, v in c["title"].items()}))
+            for c in data.get("plan_chapters") or ()
+        ),
     )
 
 
@@ -230,6 +235,7 @@ def _assignments(data: dict[str, Any], language: str, module: str) -> Assignment
             module=module,
             minutes=a.get("minutes"),
             guidance_html=renderer.render(_text(a["guidance"])),
+            chapter=a.get("chapter"),
         )
         for a in data["assignments"]
     )

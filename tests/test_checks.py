@@ -142,25 +142,25 @@ BROKEN = {
         f"{C}/course.yml",
         "  - 02-second-module",
         "  - 02-second-module\n  - 03-missing",
-        [f"{C}/course.yml:12: module '03-missing' has no folder"],
+        [f"{C}/course.yml:17: module '03-missing' has no folder"],
     ),
     "module listed twice": (
         f"{C}/course.yml",
         "  - 02-second-module",
         "  - 02-second-module\n  - 02-second-module",
-        [f"{C}/course.yml:12: module '02-second-module' is listed twice"],
+        [f"{C}/course.yml:17: module '02-second-module' is listed twice"],
     ),
     "module folder without its number": (
         f"{C}/course.yml",
         "  - 02-second-module",
         "  - second-module",
-        [f"{C}/course.yml:11: module 'second-module' must be a folder name like 01-first-steps"],
+        [f"{C}/course.yml:16: module 'second-module' must be a folder name like 01-first-steps"],
     ),
     "two modules with one slug": (
         f"{C}/course.yml",
         "  - 02-second-module",
         "  - 02-second-module\n  - 03-second-module",
-        [f"{C}/course.yml:12: module '03-second-module' has the same slug as '02-second-module'"],
+        [f"{C}/course.yml:17: module '03-second-module' has the same slug as '02-second-module'"],
     ),
     # Module front matter
     "front matter: missing key": (
@@ -523,7 +523,7 @@ BROKEN = {
         "key: first-notes",
         "key: eerste-notities",
         [
-            f"{M1}/logbook.nl.yml:10: "
+            f"{M1}/logbook.nl.yml:11: "
             "assignment key 'eerste-notities' is 'first-notes' in logbook.en.yml"
         ],
     ),
@@ -575,7 +575,7 @@ BROKEN = {
         f"{M1}/logbook.en.yml",
         "key: first-notes",
         "key: first-plan",
-        [f"{M1}/logbook.en.yml:10: duplicate assignment key 'first-plan'"],
+        [f"{M1}/logbook.en.yml:11: duplicate assignment key 'first-plan'"],
     ),
     "assignment key used in another module": (
         f"{M2}/logbook.en.yml",
@@ -587,32 +587,32 @@ BROKEN = {
         f"{M1}/logbook.en.yml",
         "key: first-notes",
         "key: First notes",
-        [f"{M1}/logbook.en.yml:10: assignment key 'First notes' may use only a-z, 0-9 and hyphens"],
+        [f"{M1}/logbook.en.yml:11: assignment key 'First notes' may use only a-z, 0-9 and hyphens"],
     ),
     "assignment: unknown key": (
         f"{M1}/logbook.en.yml",
         "  guidance: Take your time with first-notes.",
         "  guidance: Take your time with first-notes.\n  due: tomorrow",
-        [f"{M1}/logbook.en.yml:14: assignment 'first-notes': unknown key 'due'"],
+        [f"{M1}/logbook.en.yml:15: assignment 'first-notes': unknown key 'due'"],
     ),
     "assignment: missing key": (
         f"{M1}/logbook.en.yml",
         "  guidance: Take your time with first-notes.\n",
         "",
-        [f"{M1}/logbook.en.yml:10: assignment 'first-notes': missing key 'guidance'"],
+        [f"{M1}/logbook.en.yml:11: assignment 'first-notes': missing key 'guidance'"],
     ),
     "assignment: template not text": (
         f"{M1}/logbook.en.yml",
         "  guidance: Take your time with first-notes.",
         "  guidance: Take your time with first-notes.\n  template: [a]",
-        [f"{M1}/logbook.en.yml:14: assignment 'first-notes': 'template' must be text"],
+        [f"{M1}/logbook.en.yml:15: assignment 'first-notes': 'template' must be text"],
     ),
     "assignment: minutes not above 0": (
         f"{M1}/logbook.en.yml",
         "  minutes: 45",
         "  minutes: 0",
         [
-            f"{M1}/logbook.en.yml:14: assignment 'first-notes': "
+            f"{M1}/logbook.en.yml:15: assignment 'first-notes': "
             "minutes must be a whole number above 0"
         ],
     ),
@@ -621,7 +621,7 @@ BROKEN = {
         "  minutes: 45",
         "  minutes: an hour",
         [
-            f"{M1}/logbook.en.yml:14: assignment 'first-notes': "
+            f"{M1}/logbook.en.yml:15: assignment 'first-notes': "
             "minutes must be a whole number above 0"
         ],
     ),
@@ -630,7 +630,7 @@ BROKEN = {
         "  minutes: 45",
         "  minutes: 50",
         [
-            f"{M1}/logbook.nl.yml:14: assignment 'first-notes': minutes is '50', "
+            f"{M1}/logbook.nl.yml:15: assignment 'first-notes': minutes is '50', "
             "but '45' in logbook.en.yml"
         ],
     ),
@@ -818,7 +818,7 @@ def test_module_listed_without_module_en_md(courses):
     for language in ("en", "nl"):
         (courses / f"test-course/02-second-module/module.{language}.md").unlink()
     assert problems(courses) == [
-        f"{C}/course.yml:11: module '02-second-module' has no module.en.md"
+        f"{C}/course.yml:16: module '02-second-module' has no module.en.md"
     ]
 
 
@@ -912,7 +912,7 @@ def test_strict_adds_the_readmes_editorial_ranges():
     found = problems(TEST_COURSES, strict=True)
     assert f"{M1}/module.en.md:12: a module has 4 to 6 sections, not 3" in found
     assert f"{M1}/books.en.yml:1: books: write 3 to 5, not 2" in found
-    assert f"{M1}/logbook.nl.yml:1: assignments: write 3 or 4, not 2" in found
+    assert f"{M1}/logbook.nl.yml:1: assignments: write 3 to 6, not 2" in found
     assert f"{M2}/cases/the-bakery.en.md:5: a case study has 400 to 800 words, not 63" in found
 
 
@@ -1337,3 +1337,91 @@ def test_an_avoided_term_allowed_in_direct_speech(courses):
     edit(courses, f"{M1}/module.nl.md", "## ", 'Zij vroeg: "Wilt u koffie?" Kies uw stap.\n\n## ')
     found = [p for p in glossary_problems(courses) if "module.nl.md" in p]
     assert found == [f"{M1}/module.nl.md:15: write 'je', not 'uw'"]
+
+
+# Plan chapters ----------------------------------------------------------------------------------
+
+
+def test_an_assignment_whose_chapter_does_not_exist(courses):
+    edit(courses, f"{M1}/logbook.en.yml", "  chapter: idea\n- key", "  chapter: ideas\n- key")
+    edit(courses, f"{M1}/logbook.nl.yml", "  chapter: idea\n- key", "  chapter: ideas\n- key")
+    assert problems(courses) == [
+        f"{M1}/logbook.en.yml:10: assignment 'first-plan': chapter 'ideas' is not a plan "
+        "chapter of course.yml (finance, idea)",
+        f"{M1}/logbook.nl.yml:10: assignment 'first-plan': chapter 'ideas' is not a plan "
+        "chapter of course.yml (finance, idea)",
+    ]
+
+
+def test_a_chapter_no_assignment_feeds_in_any_language(courses):
+    for language in ("en", "nl"):
+        relative = f"{M2}/logbook.{language}.yml"
+        edit(courses, relative, "  chapter: finance\n- key", "  chapter: idea\n- key")
+        last = "  minutes: 60\n  chapter: "
+        edit(courses, relative, f"{last}finance", f"{last}idea")
+    assert problems(courses) == [
+        f"{C}/course.yml:12: plan chapter 'finance' has no assignment in en: "
+        "name it as the chapter of at least one assignment in logbook.en.yml",
+        f"{C}/course.yml:12: plan chapter 'finance' has no assignment in nl: "
+        "name it as the chapter of at least one assignment in logbook.nl.yml",
+    ]
+
+
+def test_a_chapter_covered_in_english_only(courses):
+    relative = f"{M2}/logbook.nl.yml"
+    edit(courses, relative, "  chapter: finance\n- key", "  chapter: idea\n- key")
+    edit(courses, relative, "  minutes: 60\n  chapter: finance", "  minutes: 60\n  chapter: idea")
+    assert problems(courses) == [
+        f"{M2}/logbook.nl.yml:11: assignment 'second-plan': chapter is 'idea', "
+        "but 'finance' in logbook.en.yml",
+        f"{M2}/logbook.nl.yml:17: assignment 'second-notes': chapter is 'idea', "
+        "but 'finance' in logbook.en.yml",
+        f"{C}/course.yml:12: plan chapter 'finance' has no assignment in nl: "
+        "name it as the chapter of at least one assignment in logbook.nl.yml",
+    ]
+
+
+def test_an_untranslated_logbook_covers_its_chapters_with_english(courses):
+    (courses / "test-course" / "02-second-module" / "logbook.nl.yml").unlink()
+    assert problems(courses) == [
+        f"{M2}/logbook.en.yml:1: warning: no nl translation: logbook.nl.yml is missing"
+    ]
+
+
+def test_a_course_with_chapters_needs_a_chapter_on_every_assignment(courses):
+    edit(courses, f"{M1}/logbook.en.yml", "  minutes: 45\n  chapter: idea\n", "  minutes: 45\n")
+    assert problems(courses) == [
+        f"{M1}/logbook.en.yml:11: assignment 'first-notes': missing key 'chapter'"
+    ]
+
+
+def test_a_chapter_without_plan_chapters_in_the_course(courses):
+    path = courses / "test-course" / "course.yml"
+    text = path.read_text()
+    path.write_text(text[: text.index("plan_chapters:")] + text[text.index("modules:") :])
+    found = problems(courses)
+    assert len(found) == 8  # every assignment of both modules, in both languages
+    assert found[0] == (
+        f"{M1}/logbook.en.yml:10: assignment 'first-plan': chapter 'idea', "
+        "but course.yml has no plan_chapters"
+    )
+
+
+def test_a_plan_chapter_listed_twice_and_without_a_title(courses):
+    edit(courses, f"{C}/course.yml", "  - key: finance\n", "  - key: idea\n")
+    edit(courses, f"{C}/course.yml", "{en: The idea, nl: Het idee}", "{nl: Het idee}")
+    found = problems(courses)
+    assert f"{C}/course.yml:11: plan chapter 'idea': title needs an 'en' text" in found
+    assert f"{C}/course.yml:12: plan chapter 'idea' is listed twice" in found
+
+
+def test_the_loaded_course_has_its_chapters_and_each_assignment_its_chapter():
+    course = load_catalogue(TEST_COURSES).course("test-course")
+    assert [c.key for c in course.plan_chapters] == ["idea", "finance"]
+    assert course.plan_chapter("finance").title("nl") == "Het financieel plan"
+    assert {a.key: a.chapter for a in course.assignments("nl")} == {
+        "first-plan": "idea",
+        "first-notes": "idea",
+        "second-plan": "finance",
+        "second-notes": "finance",
+    }

@@ -83,7 +83,7 @@ def _split_decimal(digits: str) -> tuple[str, str]:
 
 
 def format_amount(cents: int, language: str = "en") -> str:
-    """"1,250.50" in English, "1.250,50" in Dutch; a minus sign in front when negative."""
+    """ "1,250.50" in English, "1.250,50" in Dutch; a minus sign in front when negative."""
     sign = "-" if cents < 0 else ""
     euros, rest = divmod(abs(cents), 100)
     grouped = f"{euros:,}"
@@ -168,7 +168,9 @@ class OperatingYear:
 
 
 def _year_sum(rows: list[OperatingRow], group: str, index: int) -> int:
-    return sum(row.amounts[index] for row in rows if row.group == group and index < len(row.amounts))
+    return sum(
+        row.amounts[index] for row in rows if row.group == group and index < len(row.amounts)
+    )
 
 
 def break_even(turnover: int, gross_margin: int, fixed_costs: int) -> int | None:

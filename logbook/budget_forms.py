@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FieldList, Form, FormField
+from wtforms import FieldList, Form, FormField, SelectChoice
 from wtforms.validators import ValidationError
 
 from fields import HiddenIntegerField, SelectField, StringField
@@ -51,7 +51,9 @@ class SimpleRowForm(Form):
 class PersonalRowForm(Form):
     label = StringField(_l("Item"), default="")
     group = SelectField(
-        _l("Kind"), choices=[("cost", _l("Cost")), ("income", _l("Other income"))], default="cost"
+        _l("Kind"),
+        choices=[SelectChoice("cost", _l("Cost")), SelectChoice("income", _l("Other income"))],
+        default="cost",
     )
     amount = _amount(_l("Amount per month"))
 
@@ -61,9 +63,9 @@ class OperatingRowForm(Form):
     group = SelectField(
         _l("Kind"),
         choices=[
-            ("turnover", _l("Turnover")),
-            ("cost_of_sales", _l("Cost of sales")),
-            ("fixed", _l("Fixed cost")),
+            SelectChoice("turnover", _l("Turnover")),
+            SelectChoice("cost_of_sales", _l("Cost of sales")),
+            SelectChoice("fixed", _l("Fixed cost")),
         ],
         default="turnover",
     )
@@ -76,11 +78,11 @@ class CashRowForm(Form):
     label = StringField(_l("Item"), default="")
     group = SelectField(
         _l("Kind"),
-        choices=[("receipt", _l("Receipt")), ("payment", _l("Payment"))],
+        choices=[SelectChoice("receipt", _l("Receipt")), SelectChoice("payment", _l("Payment"))],
         default="receipt",
     )
     vat_rate = SelectField(
-        _l("VAT"), choices=[(str(rate), f"{rate}%") for rate in VAT_RATES], default="21"
+        _l("VAT"), choices=[SelectChoice(str(rate), f"{rate}%") for rate in VAT_RATES], default="21"
     )
 
 

@@ -13,6 +13,7 @@ from .budgets import (
     plan_checks,
     plan_tables,
     save_budget,
+    tables_of,
     warning_sentence,
 )
 from .common import (
@@ -64,6 +65,7 @@ __all__ = [
     "plan_checks",
     "plan_tables",
     "save_budget",
+    "tables_of",
     "warning_sentence",
     "SAVE_MOVES",
     "Conflict",

@@ -49,13 +49,22 @@
     var output = form.querySelector(".budget-live-total");
     var lang = document.documentElement.lang || "en";
     if (!live || !output) return;
+    // One sum per kind of row (receipts and payments apart), named as the row's choice shows it.
     function update() {
-      var sum = 0;
-      form.querySelectorAll("tbody input.budget-amount").forEach(function (input) {
-        var value = cents(input.value);
-        if (value !== null) sum += value;
+      var sums = {}, order = [];
+      form.querySelectorAll("tbody tr").forEach(function (row) {
+        var group = row.querySelector("select[name$='-group']");
+        var name = group ? group.options[group.selectedIndex].text : "";
+        row.querySelectorAll("input.budget-amount").forEach(function (input) {
+          var value = cents(input.value);
+          if (value === null) return;
+          if (!(name in sums)) { sums[name] = 0; order.push(name); }
+          sums[name] += value;
+        });
       });
-      output.textContent = format(sum, lang);
+      output.textContent = order.map(function (name) {
+        return (name ? name + ": " : "") + format(sums[name], lang);
+      }).join(" · ");
     }
     live.hidden = false;
     form.addEventListener("input", update);

@@ -176,3 +176,21 @@ def test_plan_tables_print_the_budgets_with_totals(learner):
     assert tables[0].total_rows == frozenset({1})
     checks = {c.label: c.ok for c in services.plan_checks(learner, COURSE, "en")}
     assert checks["Investment budget filled in"] and not checks["Cash-flow budget filled in"]
+
+
+def test_the_overview_lists_the_five_budgets_with_their_state(client, learner):
+    _post(client, "investment", [{"label": "Oven", "amount": "100"}])
+    page = client.get(f"{B}/").get_data(as_text=True)
+    assert page.count("Not filled in yet") == 4
+    assert "Total: 100.00 euro" in page
+
+
+def test_the_logbook_links_to_the_budgets(client, learner):
+    assert f'href="{B}/"' in client.get("/logbook/").get_data(as_text=True)
+
+
+def test_the_page_works_without_script_and_loads_it_from_a_file(client, learner):
+    page = client.get(f"{B}/cashflow").get_data(as_text=True)
+    assert 'src="/static/js/budgets.js"' in page
+    assert "<script>" not in page  # the CSP allows no inline script
+    assert 'value="more"' in page and 'value="save"' in page

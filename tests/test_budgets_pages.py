@@ -194,3 +194,12 @@ def test_the_page_works_without_script_and_loads_it_from_a_file(client, learner)
     assert 'src="/static/js/budgets.js"' in page
     assert "<script>" not in page  # the CSP allows no inline script
     assert 'value="more"' in page and 'value="save"' in page
+
+
+def test_a_dutch_learner_sees_amounts_in_dutch_style(client, make, auth):
+    user = make.user(Role.LEARNER, language="nl")
+    auth.login(user)
+    _post(client, "investment", [{"label": "Kassa", "amount": "1,250.50"}])
+    page = client.get(f"{B}/investment").get_data(as_text=True)
+    assert 'value="1.250,50"' in page  # typed the English way, shown back the Dutch way
+    assert _stored("investment")["rows"][0]["amount"] == 125050

@@ -203,3 +203,13 @@ def test_a_dutch_learner_sees_amounts_in_dutch_style(client, make, auth):
     page = client.get(f"{B}/investment").get_data(as_text=True)
     assert 'value="1.250,50"' in page  # typed the English way, shown back the Dutch way
     assert _stored("investment")["rows"][0]["amount"] == 125050
+
+
+def test_fixed_costs_without_margin_are_said_in_plain_words(client, learner):
+    _post(
+        client,
+        "operating",
+        [{"label": "Rent", "group": "fixed", "year_1": "12000", "year_2": "", "year_3": ""}],
+    )
+    page = client.get(f"{B}/operating").get_data(as_text=True)
+    assert "In year 1 your turnover leaves no margin to cover your fixed costs." in page

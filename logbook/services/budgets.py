@@ -276,8 +276,7 @@ def warning_sentence(warning: core.Warning, language: str) -> str:
         if warning.code == "no_margin":
             return str(
                 _l(
-                    "In year %(year)s your turnover leaves no margin to cover your fixed "
-                    "costs.",
+                    "In year %(year)s your turnover leaves no margin to cover your fixed costs.",
                     year=warning.year,
                 )
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
@@ -135,3 +135,42 @@ class HeldText(db.Model):
     base_version: Mapped[int]
     checked: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+# --- budgets ---
+
+
+class Budget(db.Model):
+    """One of the five budgets of a learner's plan: rows and amounts (whole cents) as data, the
+    shape per kind described in logbook/services/budgets.py. Saved with a version check, like
+    entries; every save is also a BudgetRevision."""
+
+    __tablename__ = "logbook_budgets"
+    __table_args__ = (UniqueConstraint("user_id", "course", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    course: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(16))
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    version: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BudgetRevision(db.Model):
+    """Every saved version of a budget, never lost."""
+
+    __tablename__ = "logbook_budget_revisions"
+    __table_args__ = (UniqueConstraint("budget_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    budget_id: Mapped[int] = mapped_column(
+        ForeignKey("logbook_budgets.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int]
+    data: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

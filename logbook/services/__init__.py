@@ -2,6 +2,20 @@
 session and flushes; the request commits. Callers use `services.<name>` from here."""
 
 from ..models import SAVE_MOVES
+from .budgets import (
+    BudgetConflict,
+    Figures,
+    budget_of,
+    budget_revisions_of,
+    budgets_of,
+    figures_of,
+    learner_figures,
+    plan_checks,
+    plan_tables,
+    save_budget,
+    tables_of,
+    warning_sentence,
+)
 from .common import (
     Conflict,
     EntryNotFound,
@@ -41,6 +55,18 @@ from .staff import EntryStatus, entry_statuses
 from .waits import answer_expected_by, days_waited, waiting_days_by_learner
 
 __all__ = [
+    "BudgetConflict",
+    "Figures",
+    "budget_of",
+    "budget_revisions_of",
+    "budgets_of",
+    "figures_of",
+    "learner_figures",
+    "plan_checks",
+    "plan_tables",
+    "save_budget",
+    "tables_of",
+    "warning_sentence",
     "SAVE_MOVES",
     "Conflict",
     "EntryNotFound",

@@ -14,7 +14,7 @@ from accounts.models import Role
 
 from .. import bp, services
 from ..budget_forms import BLANK_ROWS, FORMS, MAX_ROWS
-from ..budgets import KINDS, MONTHS, format_amount
+from ..budgets import KINDS, MONTHS, VAT_RATES, format_amount
 from . import course_of, lang, organisation_as
 
 # The warnings each budget's page shows.
@@ -80,6 +80,12 @@ def _cents(field) -> int:
     return getattr(field, "cents", 0)
 
 
+def _vat_rate(typed) -> int:
+    """The row's VAT rate; a value not on the list (the field shows its own error) counts as the
+    standard rate, so the figures can still be shown beside the error."""
+    return int(typed) if typed in {str(rate) for rate in VAT_RATES} else VAT_RATES[0]
+
+
 def _data_of_form(kind: str, form) -> tuple[dict[str, Any], bool]:
     """The form's rows as stored data (blank rows left out); False when a row with amounts has
     no name, which is marked on the row."""
@@ -93,7 +99,7 @@ def _data_of_form(kind: str, form) -> tuple[dict[str, Any], bool]:
         elif kind == "cashflow":
             amounts = [_cents(row[f"month_{i}"]) for i in range(1, MONTHS + 1)]
             values = {"amounts": amounts, "group": row.group.data}
-            values["vat_rate"] = int(row.vat_rate.data)
+            values["vat_rate"] = _vat_rate(row.vat_rate.data)
         else:
             amounts = [_cents(row.amount)]
             values = {"amount": amounts[0]}

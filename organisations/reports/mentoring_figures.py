@@ -285,28 +285,44 @@ def health_counts(scope: Scope) -> Counter:
         .subquery()
     )
 
-    def agreed(column):
-        """The pair's latest charter both signed: its value of `column`, or NULL."""
-        return (
-            select(column)
-            .where(
-                CharterVersion.mentorship_id == Mentorship.id,
-                CharterVersion.mentor_signed_at.is_not(None),
-                CharterVersion.mentee_signed_at.is_not(None),
+    org_pairs = select(Mentorship.id).where(Mentorship.organisation_id == scope.organisation_id)
+    # Each pair's latest charter both signed, and its latest staff check-in: one ranked set
+    # each, joined once (a lookup per pair costs 10,000 subqueries at scale).
+    ranked_charters = (
+        select(
+            CharterVersion.mentorship_id,
+            CharterVersion.interval_days,
+            CharterVersion.reply_days,
+            func.row_number()
+            .over(
+                partition_by=CharterVersion.mentorship_id,
+                order_by=CharterVersion.version.desc(),
             )
-            .order_by(CharterVersion.version.desc())
-            .limit(1)
-            .scalar_subquery()
+            .label("n"),
         )
-
-    # The date the pair's latest staff check-in set for the next one.
-    checked_in_until = (
-        select(CheckIn.next_check_in_on)
-        .where(CheckIn.mentorship_id == Mentorship.id)
-        .order_by(CheckIn.created_at.desc(), CheckIn.id.desc())
-        .limit(1)
-        .scalar_subquery()
+        .where(
+            CharterVersion.mentorship_id.in_(org_pairs),
+            CharterVersion.mentor_signed_at.is_not(None),
+            CharterVersion.mentee_signed_at.is_not(None),
+        )
+        .subquery()
     )
+    agreed = select(ranked_charters).where(ranked_charters.c.n == 1).subquery()
+    ranked_checkins = (
+        select(
+            CheckIn.mentorship_id,
+            CheckIn.next_check_in_on,
+            func.row_number()
+            .over(
+                partition_by=CheckIn.mentorship_id,
+                order_by=(CheckIn.created_at.desc(), CheckIn.id.desc()),
+            )
+            .label("n"),
+        )
+        .where(CheckIn.mentorship_id.in_(org_pairs))
+        .subquery()
+    )
+    checkins = select(ranked_checkins).where(ranked_checkins.c.n == 1).subquery()
     # The oldest entry each mentee has waiting, as one grouped set joined to the pairs.
     waiting = (
         select(Entry.user_id, func.min(Entry.submitted_at).label("since"))
@@ -322,12 +338,14 @@ def health_counts(scope: Scope) -> Counter:
             case((Mentorship.state.in_(CLOSED_STATES), 1), else_=0).label("ended"),
             Mentorship.started_at,
             last_meetings.c.held_on.label("last_meeting"),
-            agreed(CharterVersion.interval_days).label("interval"),
-            agreed(CharterVersion.reply_days).label("reply_days"),
-            checked_in_until.label("checked_in_until"),
+            agreed.c.interval_days.label("interval"),
+            agreed.c.reply_days.label("reply_days"),
+            checkins.c.next_check_in_on.label("checked_in_until"),
             waiting.c.since.label("oldest_waiting"),
         )
         .outerjoin(last_meetings, last_meetings.c.mentorship_id == Mentorship.id)
+        .outerjoin(agreed, agreed.c.mentorship_id == Mentorship.id)
+        .outerjoin(checkins, checkins.c.mentorship_id == Mentorship.id)
         .outerjoin(waiting, waiting.c.user_id == Mentorship.mentee_id)
         .where(*_pairs(scope))
         .subquery()

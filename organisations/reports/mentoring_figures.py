@@ -286,43 +286,42 @@ def health_counts(scope: Scope) -> Counter:
     )
 
     org_pairs = select(Mentorship.id).where(Mentorship.organisation_id == scope.organisation_id)
-    # Each pair's latest charter both signed, and its latest staff check-in: one ranked set
-    # each, joined once (a lookup per pair costs 10,000 subqueries at scale).
-    ranked_charters = (
-        select(
-            CharterVersion.mentorship_id,
-            CharterVersion.interval_days,
-            CharterVersion.reply_days,
-            func.row_number()
-            .over(
-                partition_by=CharterVersion.mentorship_id,
-                order_by=CharterVersion.version.desc(),
-            )
-            .label("n"),
-        )
+    # Each pair's latest charter both signed, and its latest staff check-in: grouped sets joined
+    # once (a lookup per pair costs 10,000 subqueries at scale; SQLite re-runs a window per row).
+    latest_charter = (
+        select(CharterVersion.mentorship_id, func.max(CharterVersion.version).label("version"))
         .where(
             CharterVersion.mentorship_id.in_(org_pairs),
             CharterVersion.mentor_signed_at.is_not(None),
             CharterVersion.mentee_signed_at.is_not(None),
         )
+        .group_by(CharterVersion.mentorship_id)
         .subquery()
     )
-    agreed = select(ranked_charters).where(ranked_charters.c.n == 1).subquery()
-    ranked_checkins = (
+    agreed = (
         select(
-            CheckIn.mentorship_id,
-            CheckIn.next_check_in_on,
-            func.row_number()
-            .over(
-                partition_by=CheckIn.mentorship_id,
-                order_by=(CheckIn.created_at.desc(), CheckIn.id.desc()),
-            )
-            .label("n"),
+            CharterVersion.mentorship_id, CharterVersion.interval_days, CharterVersion.reply_days
         )
-        .where(CheckIn.mentorship_id.in_(org_pairs))
+        .join(
+            latest_charter,
+            and_(
+                latest_charter.c.mentorship_id == CharterVersion.mentorship_id,
+                latest_charter.c.version == CharterVersion.version,
+            ),
+        )
         .subquery()
     )
-    checkins = select(ranked_checkins).where(ranked_checkins.c.n == 1).subquery()
+    latest_checkin = (
+        select(func.max(CheckIn.id).label("id"))  # ids grow with time: the latest check-in
+        .where(CheckIn.mentorship_id.in_(org_pairs))
+        .group_by(CheckIn.mentorship_id)
+        .subquery()
+    )
+    checkins = (
+        select(CheckIn.mentorship_id, CheckIn.next_check_in_on)
+        .where(CheckIn.id.in_(select(latest_checkin.c.id)))
+        .subquery()
+    )
     # The oldest entry each mentee has waiting, as one grouped set joined to the pairs.
     waiting = (
         select(Entry.user_id, func.min(Entry.submitted_at).label("since"))

@@ -30,7 +30,12 @@ $(BIN)/python:
 		&& $(PYTHON) -m venv $(VENV); }
 	$(BIN)/pip install --quiet --upgrade pip
 
+# WeasyPrint (the plan and certificates as PDF) draws text with Debian's Pango and its fonts.
 $(VENV)/.installed: $(TEST_LOCK) | $(BIN)/python
+	@/sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 && fc-list 2>/dev/null | grep -qi dejavu || { \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+			libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig; } \
+		|| echo "Pango could not be installed: PDF downloads will answer with an error page"
 	$(BIN)/pip install --quiet --require-hashes -r $(TEST_LOCK)
 	touch $@
 

@@ -4,7 +4,7 @@ period's participants (as mentees) and their pairs."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -29,7 +29,7 @@ from outcomes.models import Departure
 
 from .figures import Figure, Kind, Row, Table
 from .scope import Scope
-from .sql import calendar_days, days_between
+from .sql import days_between
 from .stats import histogram, median, percent, percentile
 from .suppression import protect_table
 
@@ -269,25 +269,27 @@ def _pairs(scope: Scope) -> list:
 
 
 def health_counts(scope: Scope) -> Counter:
-    """Pairs per health today, or ended. One grouped statement hands the pure rule of
-    mentoring/health.py its inputs (days since the last meeting or the start, whether there
-    was a meeting, the agreed interval, the longest feedback wait) with how many pairs share
-    them; the rule runs once per distinct set of inputs."""
-    last_meetings = (
-        select(Meeting.mentorship_id, func.max(Meeting.held_on).label("held_on"))
-        .where(
-            Meeting.held_on <= scope.today,
-            Meeting.mentorship_id.in_(
-                select(Mentorship.id).where(Mentorship.organisation_id == scope.organisation_id)
-            ),
-        )
-        .group_by(Meeting.mentorship_id)
-        .subquery()
-    )
-
+    """Pairs per health today, or ended. Each input of the pure rule of mentoring/health.py
+    (the last meeting, the agreed charter, the latest staff check-in, the oldest entry waiting)
+    is one grouped statement over the organisation, joined to the pairs here by id: joined in
+    one statement, SQLite re-ran the grouped sets per pair (6 to 10 s at 10,000 pairs). The rule
+    runs once per distinct set of inputs."""
     org_pairs = select(Mentorship.id).where(Mentorship.organisation_id == scope.organisation_id)
-    # Each pair's latest charter both signed, and its latest staff check-in: grouped sets joined
-    # once (a lookup per pair costs 10,000 subqueries at scale; SQLite re-runs a window per row).
+    pairs = db.session.execute(
+        select(
+            Mentorship.id,
+            Mentorship.mentee_id,
+            Mentorship.state.in_(CLOSED_STATES),
+            Mentorship.started_at,
+        ).where(*_pairs(scope))
+    ).all()
+    last_meetings = dict(
+        db.session.execute(
+            select(Meeting.mentorship_id, func.max(Meeting.held_on))
+            .where(Meeting.held_on <= scope.today, Meeting.mentorship_id.in_(org_pairs))
+            .group_by(Meeting.mentorship_id)
+        ).all()
+    )
     latest_charter = (
         select(CharterVersion.mentorship_id, func.max(CharterVersion.version).label("version"))
         .where(
@@ -298,97 +300,78 @@ def health_counts(scope: Scope) -> Counter:
         .group_by(CharterVersion.mentorship_id)
         .subquery()
     )
-    agreed = (
-        select(
-            CharterVersion.mentorship_id, CharterVersion.interval_days, CharterVersion.reply_days
+    agreed = {
+        pair_id: (interval, reply_days)
+        for pair_id, interval, reply_days in db.session.execute(
+            select(
+                CharterVersion.mentorship_id,
+                CharterVersion.interval_days,
+                CharterVersion.reply_days,
+            ).join(
+                latest_charter,
+                and_(
+                    latest_charter.c.mentorship_id == CharterVersion.mentorship_id,
+                    latest_charter.c.version == CharterVersion.version,
+                ),
+            )
         )
-        .join(
-            latest_charter,
-            and_(
-                latest_charter.c.mentorship_id == CharterVersion.mentorship_id,
-                latest_charter.c.version == CharterVersion.version,
-            ),
-        )
-        .subquery()
-    )
-    latest_checkin = (
-        select(func.max(CheckIn.id).label("id"))  # ids grow with time: the latest check-in
+    }
+    latest_checkin = (  # ids grow with time: the highest is the latest check-in
+        select(func.max(CheckIn.id))
         .where(CheckIn.mentorship_id.in_(org_pairs))
         .group_by(CheckIn.mentorship_id)
-        .subquery()
     )
-    checkins = (
-        select(CheckIn.mentorship_id, CheckIn.next_check_in_on)
-        .where(CheckIn.id.in_(select(latest_checkin.c.id)))
-        .subquery()
+    checked_in = dict(
+        db.session.execute(
+            select(CheckIn.mentorship_id, CheckIn.next_check_in_on).where(
+                CheckIn.id.in_(latest_checkin)
+            )
+        ).all()
     )
-    # The oldest entry each mentee has waiting, as one grouped set joined to the pairs.
-    waiting = (
-        select(Entry.user_id, func.min(Entry.submitted_at).label("since"))
-        .where(
-            Entry.organisation_id == scope.organisation_id,
-            Entry.state == EntryState.SUBMITTED.value,
-        )
-        .group_by(Entry.user_id)
-        .subquery()
-    )
-    raw = (
-        select(
-            case((Mentorship.state.in_(CLOSED_STATES), 1), else_=0).label("ended"),
-            Mentorship.started_at,
-            last_meetings.c.held_on.label("last_meeting"),
-            agreed.c.interval_days.label("interval"),
-            agreed.c.reply_days.label("reply_days"),
-            checkins.c.next_check_in_on.label("checked_in_until"),
-            waiting.c.since.label("oldest_waiting"),
-        )
-        .outerjoin(last_meetings, last_meetings.c.mentorship_id == Mentorship.id)
-        .outerjoin(agreed, agreed.c.mentorship_id == Mentorship.id)
-        .outerjoin(checkins, checkins.c.mentorship_id == Mentorship.id)
-        .outerjoin(waiting, waiting.c.user_id == Mentorship.mentee_id)
-        .where(*_pairs(scope))
-        .subquery()
+    waiting = dict(
+        db.session.execute(
+            select(Entry.user_id, func.min(Entry.submitted_at))
+            .where(
+                Entry.organisation_id == scope.organisation_id,
+                Entry.state == EntryState.SUBMITTED.value,
+            )
+            .group_by(Entry.user_id)
+        ).all()
     )
 
-    def running(value):
-        return case((raw.c.ended == 1, None), else_=value)
-
-    pairs = select(
-        raw.c.ended,
-        running(case((raw.c.last_meeting.is_(None), 0), else_=1)).label("met"),
-        running(
-            calendar_days(func.coalesce(raw.c.last_meeting, raw.c.started_at), scope.today)
-        ).label("days"),
-        running(raw.c.interval).label("interval"),
-        running(days_between(raw.c.oldest_waiting, scope.now)).label("wait"),
-        running(raw.c.reply_days).label("reply_days"),
-        running(raw.c.checked_in_until).label("checked_in_until"),
-    ).subquery()
-    columns = (
-        pairs.c.ended,
-        pairs.c.met,
-        pairs.c.days,
-        pairs.c.interval,
-        pairs.c.wait,
-        pairs.c.reply_days,
-        pairs.c.checked_in_until,
-    )
-    counts: Counter = Counter()
-    for is_ended, met, days, interval_days, wait, reply_days, until, n in db.session.execute(
-        select(*columns, func.count()).group_by(*columns)
-    ):
+    inputs: Counter = Counter()
+    for pair_id, mentee_id, is_ended, started_at in pairs:
         if is_ended:
+            inputs["ended"] += 1
+            continue
+        last = _as_date(last_meetings.get(pair_id))
+        interval, reply_days = agreed.get(pair_id, (None, None))
+        since = waiting.get(mentee_id)
+        inputs[
+            (
+                last is not None,
+                last or _as_date(started_at),
+                interval,
+                _whole_days(since, scope.now) if since is not None else None,
+                reply_days or DEFAULT_REPLY_DAYS,
+                _as_date(checked_in.get(pair_id)),
+            )
+        ] += 1
+
+    counts: Counter = Counter()
+    for key, n in inputs.items():
+        if key == "ended":
             counts["ended"] += n
             continue
-        since = scope.today - timedelta(days=days or 0)
+        met, since_day, interval_days, wait, reply_days, until = key
         health = pair_health(
             now=scope.today,
-            started=since,
-            meetings=[since] if met else [],
+            started=since_day,
+            meetings=[since_day] if met else [],
             interval_days=interval_days,
             feedback_wait_days=wait,
-            feedback_limit_days=reply_days or DEFAULT_REPLY_DAYS,
-            checked_in_until=_as_date(until),
+            feedback_limit_days=reply_days,
+            checked_in_until=until,
         )
         counts[health.status.value] += n
     return counts
@@ -473,6 +456,14 @@ def evaluations_table(scope: Scope) -> Table:
             ),
         ),
     )
+
+
+def _whole_days(start: datetime | str, end: datetime) -> int:
+    """Whole days from `start` to `end`, rounded down, as days_between counts them in SQL: 6 days
+    and 23 hours is 6 days. Both are UTC; SQLite may hand back a string."""
+    if isinstance(start, str):
+        start = datetime.fromisoformat(start)
+    return (end.replace(tzinfo=None) - start.replace(tzinfo=None)) // timedelta(days=1)
 
 
 def _as_date(value) -> date | None:

@@ -35,12 +35,13 @@ def test_one_pairs_life_brings_every_kind_to_the_centre(make):
     services.send_message(mentor, pair, "Hello Marianne")
 
     now = utcnow()
-    starts = now + timedelta(days=3)
+    # Midday in Amsterdam, so "the day before" is the previous date whatever the clock says now.
+    starts = (now + timedelta(days=3)).replace(hour=12, minute=0, second=0, microsecond=0)
     proposal = services.propose_meeting(
         mentor, pair, starts_at=starts, minutes=60, place="Café De Zon", topic="Customers"
     )
     services.accept_meeting(mentee, proposal)
-    services.send_meeting_reminders(starts - timedelta(hours=12))  # the day before
+    services.send_meeting_reminders(starts - timedelta(days=1))  # the day before
     services.send_meeting_reminders(starts + timedelta(hours=2))  # over: log it
     meeting = services.log_meeting(
         mentee,

@@ -83,8 +83,8 @@ class User(UserMixin, db.Model):
     phone_for_partner: Mapped[str] = mapped_column(String(PHONE_MAX), default="")
 
     memberships: Mapped[list[Membership]] = relationship(
-        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
-    )
+        back_populates="user", cascade="all, delete-orphan"
+    )  # loaded with the signed-in person in one statement (accounts.views.user_loader)
 
     def __init__(self, **values) -> None:
         # Confirmed unless said otherwise (a column default would also replace an explicit None).

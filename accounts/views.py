@@ -17,6 +17,7 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.orm import joinedload
 
 from extensions import db
 
@@ -270,7 +271,8 @@ def user_loader(user_id: str):
     number, _colon, token = user_id.partition(":")
     if not number.isdigit() or not token:
         return None
-    user = db.session.get(User, int(number))
+    # One statement for the person, their memberships and organisations: every page reads them.
+    user = db.session.get(User, int(number), options=[joinedload(User.memberships)])
     if not services.session_token_matches(user, token) or not user.is_confirmed:
         return None
     return user if user.is_active else None

@@ -108,6 +108,7 @@ def find_people(text: str, wanted: int = 1) -> Page:
     number, pages = _page(total, wanted)
     people = db.session.scalars(
         db.select(User)
+        .options(db.selectinload(User.memberships))
         .where(condition)
         .order_by(func.lower(User.name), User.id)
         .limit(PER_PAGE)
@@ -122,8 +123,8 @@ def audit_entries(wanted: int = 1) -> Page:
     entries = db.session.scalars(
         db.select(AuditEntry)
         .options(
-            db.joinedload(AuditEntry.actor).lazyload(User.memberships),
-            db.joinedload(AuditEntry.user).lazyload(User.memberships),
+            db.joinedload(AuditEntry.actor),
+            db.joinedload(AuditEntry.user),
             db.joinedload(AuditEntry.organisation),
         )
         .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())

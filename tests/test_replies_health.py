@@ -107,9 +107,9 @@ def test_waits_of_many_learners_come_from_one_query(world, make, count_statement
     make.pair(mentor, answered, organisation)
     make_entry(answered, EntryState.FEEDBACK_GIVEN, mentor=mentor)
     db.session.commit()
-    ids = [world["learner"].id, answered.id]
+    ids, organisation_id = [world["learner"].id, answered.id], organisation.id
     with count_statements() as counter:
-        waits = logbook.waiting_days_by_learner(organisation.id, ids, utcnow())
+        waits = logbook.waiting_days_by_learner(organisation_id, ids, utcnow())
     assert waits == {world["learner"].id: 9}  # the longest wait; answered entries never wait
     assert counter.count == 1
     assert logbook.waiting_days_by_learner(make.organisation().id, None, utcnow()) == {}

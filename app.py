@@ -284,6 +284,12 @@ def _bare_error_page(name: str) -> str:
         return render_template(f"errors/{name}.html")
 
 
+def _mark_error_page() -> str:
+    """Called by the error summary: the page's title then starts with "Error:" (base.html)."""
+    g.page_has_errors = True
+    return ""
+
+
 def _register_request_hooks(app: Flask) -> None:
     from accounts.context import current_organisation, display_settings, role_label
     from accounts.forms import DisplayForm
@@ -295,6 +301,7 @@ def _register_request_hooks(app: Flask) -> None:
         app.add_template_global(helper)
     app.add_template_global(role_label, "role_label")
     app.add_template_global(may_manage, "may_manage")
+    app.add_template_global(_mark_error_page, "mark_error_page")
 
     @app.context_processor
     def layout():

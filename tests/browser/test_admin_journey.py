@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from accounts.models import Membership, Organisation, Role, find_user_by_email
 from extensions import db
 from modules.models import SectionRead
+from tests.browser.errors import expect_error_summary
 from tests.factories import PASSWORD
 
 # Eight new people, and two who already have an account in another organisation.
@@ -70,7 +71,7 @@ def test_a_second_organisation_from_the_console(browser, live_app, make, mailbox
     page.get_by_label("Name of the organisation").fill("Job agency West")
     page.get_by_label("Short name for web addresses").fill("Job Agency West")
     page.get_by_role("button", name="Add the organisation").click()
-    expect(page.get_by_role("alert")).to_contain_text("Use only small letters")
+    expect_error_summary(page, "Use only small letters")
     expect(page.get_by_label("Name of the organisation")).to_have_value("Job agency West")
     browser.axe()
     page.get_by_label("Short name for web addresses").fill("job-agency-west")

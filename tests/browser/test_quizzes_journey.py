@@ -7,6 +7,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from accounts.models import Role
+from tests.browser.errors import expect_error_summary
 from tests.browser.keyboard import sign_in, tab_to
 from tests.factories import PASSWORD
 
@@ -120,7 +121,7 @@ def test_gaps_errors_and_the_mentors_view_pass_axe(browser, live_app, make):
     page.locator("#option-0").evaluate("el => { el.value = 'tampered'; el.checked = true; }")
     tab_to(page, "Save and next question")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("alert")).to_contain_text("That answer is not one of the options")
+    expect_error_summary(page, "That answer is not one of the options")
     browser.axe()
 
     tab_to(page, "Save and go to the check page")

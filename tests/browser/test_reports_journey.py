@@ -9,6 +9,7 @@ import os
 from playwright.sync_api import expect
 
 from accounts.models import Role
+from tests.browser.errors import expect_error_summary
 from tests.browser.test_mentoring_journey import sign_in
 
 SHOTS = os.environ.get("REPORT_SCREENSHOTS")  # a folder: keep screenshots to look at
@@ -46,9 +47,7 @@ def test_staff_read_the_report_in_both_languages_and_print_it(browser, live_app,
     page.get_by_label("First day").fill("2026-06-30")
     page.get_by_label("Last day").fill("2026-01-01")
     page.get_by_role("button", name="Show").click()
-    expect(page.get_by_role("alert")).to_contain_text(
-        "The last day must be the same as or after the first day."
-    )
+    expect_error_summary(page, "The last day must be the same as or after the first day.")
     browser.axe()
     page.get_by_label("First day").fill("2026-01-01")
     page.get_by_label("Last day").fill("2026-06-30")

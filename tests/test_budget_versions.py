@@ -54,9 +54,7 @@ def test_an_old_version_offers_a_restore_button_and_the_current_one_does_not(cli
     assert "Restore this version" not in current and "This is your current budget." in current
 
 
-def test_restoring_brings_back_the_old_amounts_and_keeps_the_replaced_version(
-    client, two_versions
-):
+def test_restoring_brings_back_the_old_amounts_and_keeps_the_replaced_version(client, two_versions):
     response = client.post(f"{B}/investment/revisions/1/restore", data={"base_version": 2})
     assert response.status_code == 302
     assert _current().version == 3
@@ -76,7 +74,10 @@ def test_restoring_from_an_out_of_date_page_changes_nothing(client, two_versions
 
 
 def test_a_version_that_does_not_exist_is_not_found(client, two_versions):
-    assert client.post(f"{B}/investment/revisions/9/restore", data={"base_version": 2}).status_code == 404
+    assert (
+        client.post(f"{B}/investment/revisions/9/restore", data={"base_version": 2}).status_code
+        == 404
+    )
     assert client.get(f"{B}/investment/revisions/9").status_code == 404
     assert _current().version == 2
 

@@ -111,7 +111,9 @@ def test_the_mentors_reply_box_has_the_plain_help_and_no_syntax_names(client, ma
     entry = make_entry(learner, EntryState.SUBMITTED, text="My bakery plan")
     auth.login(mentor)
     page = client.get(f"/mentor/entries/{entry.id}").get_data(as_text=True)
-    assert "Leave an empty line between paragraphs. Start a line with a dash (-) for a list." in page
+    assert (
+        "Leave an empty line between paragraphs. Start a line with a dash (-) for a list." in page
+    )
     assert "How to write in this box" in page and "<li>an oven</li>" in page
     for syntax in ("Markdown", "##", "**", "[words]", "two stars"):
         assert syntax not in page

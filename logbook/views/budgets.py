@@ -149,7 +149,9 @@ def _render(course, kind, form, status=200, typed=None, **extra):
         warnings=warnings,
         budget=budget,
         revisions=revisions,
-        revision_figures={r.version: services.figures_of({**saved, kind: r.data}) for r in revisions},
+        revision_figures={
+            r.version: services.figures_of({**saved, kind: r.data}) for r in revisions
+        },
         tables=[t for t in services.tables_of(shown, lang()) if t.title == titles()[kind]],
         money=_money,
         months=range(1, MONTHS + 1),
@@ -225,7 +227,7 @@ def _budget_url(course, kind):
 @bp.get("/logbook/<course_slug>/budgets/<kind>/revisions/<int:version>")
 @login_required
 def budget_revision(course_slug, kind, version):
-    """One saved version of a budget, as tables (every save is kept), with a button to restore it."""
+    """One saved version of a budget as tables (every save is kept), and a button to restore it."""
     organisation, course = _context(course_slug, kind)
     budget = services.budget_of(current_user.id, course.slug, kind)
     try:
@@ -258,7 +260,9 @@ def budget_restore(course_slug, kind, version):
     except services.EntryNotFound:
         abort(404)
     except services.BudgetConflict:
-        flash(_("The budget changed since you opened that page. Look again, then restore."), "error")
+        flash(
+            _("The budget changed since you opened that page. Look again, then restore."), "error"
+        )
         return redirect(_budget_url(course, kind))
     except services.LogbookError as error:
         flash(error.message, "error")

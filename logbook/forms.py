@@ -8,14 +8,16 @@ from fields import HiddenIntegerField, TextAreaField
 
 # A version no page of ours can have sent: the same words as the autosave's refusal.
 OUT_OF_DATE = _l("The page is out of date. Reload it to save.")
+# How paragraphs and lists come from typing, under every writing box (learner's and mentor's).
+WRITING_HINT = _l(
+    "Leave an empty line between paragraphs. Start a line with a dash (-) for a list."
+)
 
 
 class EntryForm(FlaskForm):
     text = TextAreaField(
         _l("Your text"),
-        description=_l(
-            "Leave an empty line between paragraphs. Start a line with a dash (-) for a list."
-        ),
+        description=WRITING_HINT,
     )
     base_version = HiddenIntegerField(default=0, message=OUT_OF_DATE)
 
@@ -30,5 +32,5 @@ class ReplyForm(FlaskForm):
     body = TextAreaField(
         _l("Your reply"),
         validators=[InputRequired(message=_l("Write your reply first."))],
-        description=_l("Markdown works here."),
+        description=WRITING_HINT,
     )

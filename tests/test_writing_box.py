@@ -6,6 +6,7 @@ import pytest
 
 from accounts.models import Role
 from learner_markdown import render_markdown
+from logbook.models import EntryState
 from tests.routes.logbook import make_entry
 
 
@@ -100,3 +101,26 @@ def test_the_pair_messages_hint_has_no_syntax(client, make, auth):
     page = client.get(f"/mentoring/pairs/{pair.id}").get_data(as_text=True)
     assert "Paste a link as it is; it becomes clickable." in page
     assert "[words]" not in page
+
+
+def test_the_mentors_reply_box_has_the_plain_help_and_no_syntax_names(client, make, auth):
+    org = make.organisation()
+    learner = make.user(Role.LEARNER, org)
+    mentor = make.user(Role.MENTOR, org)
+    make.pair(mentor, learner, org)
+    entry = make_entry(learner, EntryState.SUBMITTED, text="My bakery plan")
+    auth.login(mentor)
+    page = client.get(f"/mentor/entries/{entry.id}").get_data(as_text=True)
+    assert (
+        "Leave an empty line between paragraphs. Start a line with a dash (-) for a list." in page
+    )
+    assert "How to write in this box" in page and "<li>an oven</li>" in page
+    for syntax in ("Markdown", "##", "**", "[words]", "two stars"):
+        assert syntax not in page
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_no_page_of_the_logbook_names_markdown(client, make, auth, lang):
+    auth.login(make.user(Role.LEARNER, language=lang))
+    for path in ("/logbook/", "/logbook/test-course/first-plan"):
+        assert "Markdown" not in client.get(path).get_data(as_text=True)

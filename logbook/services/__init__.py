@@ -2,6 +2,7 @@
 session and flushes; the request commits. Callers use `services.<name>` from here."""
 
 from ..models import SAVE_MOVES
+from .budget_versions import budget_revision_of, restore_budget
 from .budgets import (
     BudgetConflict,
     Figures,
@@ -58,6 +59,7 @@ __all__ = [
     "BudgetConflict",
     "Figures",
     "budget_of",
+    "budget_revision_of",
     "budget_revisions_of",
     "budgets_of",
     "figures_of",
@@ -92,6 +94,7 @@ __all__ = [
     "people",
     "reads_of",
     "record_read",
+    "restore_budget",
     "restore_revision",
     "revision_of",
     "revisions_of",

@@ -15,6 +15,7 @@ from accounts.models import Role
 from .. import bp, services
 from ..budget_forms import BLANK_ROWS, FORMS, MAX_ROWS
 from ..budgets import KINDS, MONTHS, VAT_RATES, format_amount
+from ..forms import VersionForm
 from . import course_of, lang, organisation_as
 
 # The warnings each budget's page shows.
@@ -137,6 +138,7 @@ def _render(course, kind, form, status=200, typed=None, **extra):
         if w.code in WARNINGS_OF[kind]
     ]
     budget = services.budget_of(current_user.id, course.slug, kind)
+    revisions = services.budget_revisions_of(budget) if budget else []
     page = render_template(
         "logbook/budget.html",
         course=course,
@@ -146,7 +148,10 @@ def _render(course, kind, form, status=200, typed=None, **extra):
         figures=figures,
         warnings=warnings,
         budget=budget,
-        revisions=services.budget_revisions_of(budget) if budget else [],
+        revisions=revisions,
+        revision_figures={
+            r.version: services.figures_of({**saved, kind: r.data}) for r in revisions
+        },
         tables=[t for t in services.tables_of(shown, lang()) if t.title == titles()[kind]],
         money=_money,
         months=range(1, MONTHS + 1),
@@ -215,22 +220,52 @@ def budget(course_slug, kind):
     return redirect(url_for("logbook.budget", course_slug=course.slug, kind=kind))
 
 
+def _budget_url(course, kind):
+    return url_for("logbook.budget", course_slug=course.slug, kind=kind)
+
+
 @bp.get("/logbook/<course_slug>/budgets/<kind>/revisions/<int:version>")
 @login_required
 def budget_revision(course_slug, kind, version):
-    """One saved version of a budget, as tables: every save is kept."""
+    """One saved version of a budget as tables (every save is kept), and a button to restore it."""
     organisation, course = _context(course_slug, kind)
     budget = services.budget_of(current_user.id, course.slug, kind)
-    revisions = services.budget_revisions_of(budget) if budget else []
-    revision = next((r for r in revisions if r.version == version), None)
-    if revision is None:
+    try:
+        revision = services.budget_revision_of(budget, version)
+    except services.EntryNotFound:
         abort(404)
-    tables = services.tables_of({kind: revision.data}, lang())
     return render_template(
         "logbook/budget_revision.html",
         course=course,
         kind=kind,
         title=titles()[kind],
+        budget=budget,
         revision=revision,
-        tables=tables,
+        tables=services.tables_of({kind: revision.data}, lang()),
+        form=VersionForm(base_version=budget.version),
     )
+
+
+@bp.post("/logbook/<course_slug>/budgets/<kind>/revisions/<int:version>/restore")
+@login_required
+def budget_restore(course_slug, kind, version):
+    organisation, course = _context(course_slug, kind)
+    form = VersionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        services.restore_budget(
+            current_user, organisation, course.slug, kind, version, form.base_version.data or 0
+        )
+    except services.EntryNotFound:
+        abort(404)
+    except services.BudgetConflict:
+        flash(
+            _("The budget changed since you opened that page. Look again, then restore."), "error"
+        )
+        return redirect(_budget_url(course, kind))
+    except services.LogbookError as error:
+        flash(error.message, "error")
+        return redirect(_budget_url(course, kind))
+    flash(_("Version %(number)s is back as your current budget.", number=version), "success")
+    return redirect(_budget_url(course, kind))

@@ -32,4 +32,12 @@ ROUTES = [
         data=lambda w: {"base_version": 0, "action": "more"},
     ),
     Route("logbook.budget_revision", "GET", f"{B}/investment/revisions/1", OWN_ENTRY, setup=_saved),
+    Route(
+        "logbook.budget_restore",
+        "POST",
+        f"{B}/investment/revisions/1/restore",
+        OWN_ENTRY,
+        data=lambda w: {"base_version": 1},
+        setup=_saved,
+    ),
 ]

@@ -80,7 +80,9 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     with app.app_context():
         _database_guarantees(app, db.engine)
-    migrate.init_app(app, db, render_as_batch=True)
+    from helpcentre.models import include_name
+
+    migrate.init_app(app, db, render_as_batch=True, include_name=include_name)
     csrf.init_app(app)
     mail.init_app(app)
     limiter.init_app(app)

@@ -38,7 +38,7 @@ event.listen(_table, "after_create", DDL(FTS_CREATE).execute_if(dialect="sqlite"
 event.listen(_table, "before_drop", DDL(f"DROP TABLE IF EXISTS {FTS_TABLE}").execute_if(dialect="sqlite"))
 
 
-def is_search_shadow(name: str | None, type_: str, _parents: object = None) -> bool:
-    """True for SQLite's FTS5 table and its shadow tables, which no model describes: for
-    Alembic's `include_name`, so autogenerate and the schema test leave them alone."""
-    return type_ == "table" and bool(name) and str(name).startswith(FTS_TABLE)
+def include_name(name: str | None, type_: str, _parents: object = None) -> bool:
+    """Alembic's `include_name`: leave out SQLite's FTS5 table and its shadow tables, which no
+    model describes, so autogenerate and the schema test do not ask to drop them."""
+    return not (type_ == "table" and bool(name) and str(name).startswith(FTS_TABLE))

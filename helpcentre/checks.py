@@ -39,7 +39,7 @@ def check_help(root: Path) -> list[Problem]:
             continue
         match = FILE_NAME.match(path.name)
         if not path.is_file() or match is None:
-            report.error(path, 1, "a help page is a file named <slug>.<language>.md, like logbook.en.md")
+            report.error(path, 1, "name a help page <slug>.<language>.md, like logbook.en.md")
             continue
         slug, language = match.groups()
         if language not in LANGUAGES:

@@ -35,7 +35,9 @@ class HelpSearchPage(db.Model):
 # create_all (tests, a fresh database) makes the FTS5 table too; the migration does the same.
 _table = HelpSearchPage.__table__
 event.listen(_table, "after_create", DDL(FTS_CREATE).execute_if(dialect="sqlite"))
-event.listen(_table, "before_drop", DDL(f"DROP TABLE IF EXISTS {FTS_TABLE}").execute_if(dialect="sqlite"))
+event.listen(
+    _table, "before_drop", DDL(f"DROP TABLE IF EXISTS {FTS_TABLE}").execute_if(dialect="sqlite")
+)
 
 
 def include_name(name: str | None, type_: str, _parents: object = None) -> bool:

@@ -24,6 +24,7 @@ ROLES = ("learner", "mentor", "staff")
 LANGUAGES = ("en", "nl")
 SOURCE = "en"
 FILE_NAME = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3})\.md$")
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h\d|br|div|table|tr|td|th|blockquote|pre|dt|dd)\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -77,7 +78,8 @@ def render(source: str) -> str:
 
 
 def plain_text(html_text: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", html_text))).strip()
+    """Words between blocks are apart; inline tags (<strong>, <a>) leave no space behind."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", html_text)))).strip()
 
 
 def load_page(path: Path) -> HelpPage:
@@ -105,5 +107,5 @@ def load_library(root: Path) -> HelpLibrary:
     problems = check_help(root)
     if any(p.level == "error" for p in problems):
         raise HelpContentError(problems)
-    pages = (load_page(path) for path in sorted(Path(root).glob("*.md")) if path.name != "README.md")
+    pages = (load_page(path) for path in sorted(Path(root).iterdir()) if FILE_NAME.match(path.name))
     return HelpLibrary(MappingProxyType({(p.slug, p.language): p for p in pages}))

@@ -116,9 +116,11 @@ def _sqlite(words: list[str], language: str) -> list[tuple[str, str, str, str]]:
 
 
 def _postgresql(words: list[str], language: str) -> list[tuple[str, str, str, str]]:
-    config = "CASE p.language " + " ".join(
-        f"WHEN '{code}' THEN '{name}'::regconfig" for code, name in PG_CONFIG.items()
-    ) + " ELSE 'simple'::regconfig END"
+    config = (
+        "CASE p.language "
+        + " ".join(f"WHEN '{code}' THEN '{name}'::regconfig" for code, name in PG_CONFIG.items())
+        + " ELSE 'simple'::regconfig END"
+    )
     query = f"to_tsquery({config}, :terms)"
     document = f"setweight(to_tsvector({config}, p.title), 'A') || to_tsvector({config}, p.body)"
     options = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"

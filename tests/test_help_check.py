@@ -16,7 +16,7 @@ TEMPLATES = Path(__file__).parent.parent / "templates"
 def test_broken_pages_are_reported_with_path_and_line():
     problems = [str(p) for p in check_help(DATA / "_broken")]
     assert problems == [
-        "_broken/Bad_Name.md:1: a help page is a file named <slug>.<language>.md, like logbook.en.md",
+        "_broken/Bad_Name.md:1: name a help page <slug>.<language>.md, like logbook.en.md",
         "_broken/empty.en.md:6: the page has no text",
         "_broken/empty.nl.md:6: the page has no text",
         "_broken/no-title.en.md:2: help page: missing key 'title'",

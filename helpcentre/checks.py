@@ -22,6 +22,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s|>|/)|<!--")
 _WORD = re.compile(r"\w+")
+_TITLE_HEADING = re.compile(r"^ {0,3}# ")
 
 
 def check_help(root: Path) -> list[Problem]:
@@ -103,8 +104,12 @@ def _check_body(report: Report, path: Path, body: str, start: int) -> None:
         if _FENCE.match(line):
             fenced = not fenced
             continue
-        if not fenced and _HTML.search(_CODE_SPAN.sub("", line)):
+        if fenced:
+            continue
+        if _HTML.search(_CODE_SPAN.sub("", line)):
             report.error(path, number, "HTML is not allowed in help pages: write Markdown")
+        if _TITLE_HEADING.match(line):
+            report.error(path, number, "the title is the page's only '# ' heading: use '## '")
 
 
 def _check_languages(

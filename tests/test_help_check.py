@@ -24,6 +24,7 @@ def test_broken_pages_are_reported_with_path_and_line():
         "_broken/script.en.md:8: HTML is not allowed in help pages: write Markdown",
         "_broken/script.nl.md:4: roles differ from script.en.md: learner",
         "_broken/script.nl.md:6: HTML is not allowed in help pages: write Markdown",
+        "_broken/script.nl.md:8: the title is the page's only '# ' heading: use '## '",
         "_broken/lonely.en.md:1: no nl page: write lonely.nl.md too",
         "_broken/lonely.en.md:6: link '/help/nowhere': there is no help page 'nowhere'",
         "_broken/lonely.en.md:6: link 'gone': there is no help page 'gone'",
@@ -42,7 +43,7 @@ def test_the_command_prints_problems_and_fails(runner):
     result = runner.invoke(args=["help", "check", "--root", str(DATA / "_broken")])
     assert result.exit_code == 1
     assert "_broken/script.en.md:8: HTML is not allowed" in result.output
-    assert "11 errors in" in result.output
+    assert "12 errors in" in result.output
 
 
 def test_the_app_refuses_to_start_on_broken_help(config):

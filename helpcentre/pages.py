@@ -6,6 +6,7 @@ front matter `title`, `summary`, `roles` (learner, mentor, staff) and optional `
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -62,7 +63,7 @@ class HelpLibrary:
         found = [p for p in (self.page(s, language) for s in slugs) if p and role in p.roles]
         return sorted(found, key=lambda p: (p.order, p.title))
 
-    @property
+    @functools.cached_property
     def version(self) -> str:
         """Changes whenever any page's words change: the search index is rebuilt then."""
         digest = hashlib.sha256()

@@ -80,7 +80,9 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     with app.app_context():
         _database_guarantees(app, db.engine)
-    migrate.init_app(app, db, render_as_batch=True)
+    from helpcentre.models import include_name
+
+    migrate.init_app(app, db, render_as_batch=True, include_name=include_name)
     csrf.init_app(app)
     mail.init_app(app)
     limiter.init_app(app)
@@ -151,6 +153,15 @@ def _load_content(app: Flask) -> None:
         raise SystemExit(
             f"Herstart cannot start: the course content has errors.\n{error}"
         ) from None
+    from helpcentre.pages import HelpContentError, HelpLibrary, load_library
+
+    try:
+        app.extensions["help"] = load_library(Path(app.config["HELP_ROOT"]))
+    except HelpContentError as error:
+        if sys.argv[1:3] == ["help", "check"]:
+            app.extensions["help"] = HelpLibrary()
+            return
+        raise SystemExit(f"Herstart cannot start: the help pages have errors.\n{error}") from None
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -160,6 +171,7 @@ def _register_blueprints(app: Flask) -> None:
     import accounts.models  # noqa: F401
     import admin
     import dashboard
+    import helpcentre
     import logbook
     import mentoring
     import mentoring.models  # noqa: F401
@@ -185,6 +197,7 @@ def _register_blueprints(app: Flask) -> None:
         modules,
         quizzes,
         logbook,
+        helpcentre,
     )
     for package in blueprints:
         app.register_blueprint(package.bp)
@@ -197,6 +210,7 @@ def _register_cli(app: Flask) -> None:
     from admin.cli import orgs_cli
     from backup import backup_command
     from demo.cli import demo_cli
+    from helpcentre.cli import help_cli
     from mentoring.cli import mentoring_cli
     from modules.cli import courses_cli
     from notifications.cli import notifications_cli
@@ -214,6 +228,7 @@ def _register_cli(app: Flask) -> None:
     app.cli.add_command(mail_cli)
     app.cli.add_command(programme_cli)
     app.cli.add_command(notifications_cli)
+    app.cli.add_command(help_cli)
     db_cli.add_command(backup_command)  # `flask db backup PATH`, beside `flask db upgrade`
 
 

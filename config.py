@@ -111,6 +111,7 @@ def from_environment(instance_path: str) -> dict:
         "BABEL_DEFAULT_LOCALE": "en",
         "LANGUAGES": ("en", "nl"),
         "COURSES_ROOT": env("COURSES_ROOT", str(ROOT / "courses")),
+        "HELP_ROOT": env("HELP_ROOT", str(ROOT / "content" / "help")),
         "PASSWORD_METHOD": "scrypt",
         "INVITATION_DAYS": _int("INVITATION_DAYS", 14, minimum=1),
         # Pages that take a file (the member import: 5,000 rows, uploaded, pasted or signed for

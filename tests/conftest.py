@@ -18,6 +18,7 @@ from tests.factories import Factory
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_COURSES = ROOT / "tests" / "data" / "courses"
+TEST_HELP = ROOT / "tests" / "data" / "help"
 
 
 def free_port() -> int:
@@ -120,6 +121,7 @@ def _config(url: str, mail_port: int) -> dict:
         "RATELIMIT_ENABLED": False,
         "PASSWORD_METHOD": "pbkdf2:sha256:1000",
         "COURSES_ROOT": str(TEST_COURSES),
+        "HELP_ROOT": str(TEST_HELP),
         "MAIL_BACKEND": "smtp",
         "MAIL_SERVER": "127.0.0.1",
         "MAIL_PORT": mail_port,

@@ -4,7 +4,6 @@ baking), and a printable A4 certificate (WeasyPrint)."""
 from __future__ import annotations
 
 from flask import render_template
-from markupsafe import escape
 from openbadgeslib import baking
 
 from .models import Credential
@@ -12,13 +11,7 @@ from .models import Credential
 
 def _badge_svg(title: str, organisation: str) -> bytes:
     """A plain round badge: the credential it carries is what counts, not the drawing."""
-    return f"""<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400" role="img" aria-label="{escape(title)}">
-<circle cx="200" cy="200" r="190" fill="#1d4e89"/>
-<circle cx="200" cy="200" r="165" fill="none" stroke="#ffffff" stroke-width="6"/>
-<text x="200" y="150" text-anchor="middle" font-family="sans-serif" font-size="40" font-weight="bold" fill="#ffffff">Herstart</text>
-<text x="200" y="215" text-anchor="middle" font-family="sans-serif" font-size="20" fill="#ffffff">{escape(title[:34])}</text>
-<text x="200" y="265" text-anchor="middle" font-family="sans-serif" font-size="16" fill="#ffffff">{escape(organisation[:40])}</text>
-</svg>""".encode()
+    return render_template("credentials/badge.svg", title=title, organisation=organisation).encode()
 
 
 def baked_svg(row: Credential) -> bytes:

@@ -12,7 +12,10 @@ from fields import CheckboxesField, IntegerField, StringField, TextAreaField
 class CourseCertificateForm(FlaskForm):
     name = StringField(
         _l("Your name as it should appear on the certificate"),
-        validators=[InputRequired(_l("Write the name to print on your certificate.")), Length(max=80)],
+        validators=[
+            InputRequired(_l("Write the name to print on your certificate.")),
+            Length(max=80),
+        ],
         description=_l("For example your full name, as on your CV."),
     )
     evidence = CheckboxesField(
@@ -20,7 +23,7 @@ class CourseCertificateForm(FlaskForm):
         coerce=int,
         description=_l(
             "The start of each chosen entry goes into the certificate, so anyone who checks it "
-            "can read it. Entries your mentor replied to say \"read by mentor\"."
+            'can read it. Entries your mentor replied to say "read by mentor".'
         ),
     )
 
@@ -28,11 +31,16 @@ class CourseCertificateForm(FlaskForm):
 class MentorCredentialForm(FlaskForm):
     name = StringField(
         _l("Your name as it should appear on the credential"),
-        validators=[InputRequired(_l("Write the name to print on your certificate.")), Length(max=80)],
+        validators=[
+            InputRequired(_l("Write the name to print on your certificate.")),
+            Length(max=80),
+        ],
     )
     hours = IntegerField(
         _l("How many hours did you give as a mentor?"),
-        validators=[InputRequired(_l("Write how many hours you gave, as a whole number from 1 to 2000."))],
+        validators=[
+            InputRequired(_l("Write how many hours you gave, as a whole number from 1 to 2000."))
+        ],
         minimum=1,
         maximum=2000,
         description=_l("Count the meetings, the preparation and the messages."),
@@ -47,7 +55,10 @@ class MentorCredentialForm(FlaskForm):
 class CheckForm(FlaskForm):
     token = TextAreaField(
         _l("The credential text"),
-        validators=[InputRequired(_l("Paste the credential text to check it.")), Length(max=100_000)],
+        validators=[
+            InputRequired(_l("Paste the credential text to check it.")),
+            Length(max=100_000),
+        ],
         description=_l("A long line of letters and numbers in three parts, separated by dots."),
     )
 

@@ -27,9 +27,7 @@ from .models import Credential, CredentialKind, new_public_id
 
 logger = logging.getLogger(__name__)
 
-NO_KEY = _l(
-    "Your organisation cannot issue certificates yet. Please ask its staff to set this up."
-)
+NO_KEY = _l("Your organisation cannot issue certificates yet. Please ask its staff to set this up.")
 NOT_FINISHED = _l(
     "You get the certificate once you have read every section and passed every "
     "self-assessment of the course."

@@ -83,8 +83,8 @@ def _organisation_of(issuer: object) -> Organisation | None:
     if not isinstance(issuer, str):
         return None
     try:
-        endpoint, values = (
-            current_app.url_map.bind("localhost").match(urlsplit(issuer).path, method="GET")
+        endpoint, values = current_app.url_map.bind("localhost").match(
+            urlsplit(issuer).path, method="GET"
         )
     except HTTPException:
         return None

@@ -40,7 +40,10 @@ def course(slug):
     form = CourseCertificateForm(name=current_user.name)
     choices = services.evidence_choices(current_user, organisation, course, language)
     form.evidence.choices = [
-        (c.entry_id, f"{c.title} ({_('read by mentor')})" if c.read_by_mentor else c.title)
+        (
+            c.entry_id,
+            _("%(title)s (read by mentor)", title=c.title) if c.read_by_mentor else c.title,
+        )
         for c in choices
     ]
     if form.validate_on_submit():
@@ -108,10 +111,14 @@ def mentor(pair_id):
 @login_required
 def badge(credential_id):
     row = services.own_credential(current_user, credential_id)
-    return documents.baked_svg(row), 200, {
-        "Content-Type": "image/svg+xml",
-        "Content-Disposition": f'attachment; filename="herstart-{row.id}.svg"',
-    }
+    return (
+        documents.baked_svg(row),
+        200,
+        {
+            "Content-Type": "image/svg+xml",
+            "Content-Disposition": f'attachment; filename="herstart-{row.id}.svg"',
+        },
+    )
 
 
 @bp.get("/certificates/<credential_id>/certificate.pdf")
@@ -120,7 +127,11 @@ def pdf(credential_id):
     row = services.own_credential(current_user, credential_id)
     issued_on = format_date(row.issued_at, "long")
     body = documents.certificate_pdf(row, services.verify_url(row.id), issued_on)
-    return body, 200, {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": f'attachment; filename="herstart-certificate-{row.id}.pdf"',
-    }
+    return (
+        body,
+        200,
+        {
+            "Content-Type": "application/pdf",
+            "Content-Disposition": f'attachment; filename="herstart-certificate-{row.id}.pdf"',
+        },
+    )

@@ -34,7 +34,11 @@ def key_for(organisation: Organisation) -> str:
 
 def certificate(user: User, organisation: Organisation, name: str = "Marianne de Vries", **kw):
     row = services.issue_course_certificate(
-        user, organisation, course(), name=name, evidence_ids=kw.get("evidence_ids", []),
+        user,
+        organisation,
+        course(),
+        name=name,
+        evidence_ids=kw.get("evidence_ids", []),
         language=kw.get("language", "en"),
     )
     db.session.commit()
@@ -59,7 +63,9 @@ def sent_entry(user: User, organisation: Organisation, text: str, mentor: User |
     db.session.flush()
     if mentor is not None:
         db.session.add(
-            Message(entry_id=entry.id, author_id=mentor.id, kind=MessageKind.FEEDBACK.value, body="Good")
+            Message(
+                entry_id=entry.id, author_id=mentor.id, kind=MessageKind.FEEDBACK.value, body="Good"
+            )
         )
     db.session.commit()
     return entry

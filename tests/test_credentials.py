@@ -201,7 +201,9 @@ def test_make_key_never_replaces_a_key(runner, make):
 # The reverse mentor credential -----------------------------------------------------------------
 
 
-def test_a_mentor_whose_pair_completed_the_evaluation_gets_the_credential(client, auth, world, make):
+def test_a_mentor_whose_pair_completed_the_evaluation_gets_the_credential(
+    client, auth, world, make
+):
     pair = cf.evaluated_pair(make.pair(world["mentor"], world["learner"], world["org"]))
     auth.login(world["mentor"])
     url = f"/certificates/mentor/{pair.id}"

@@ -231,3 +231,13 @@ def test_the_mentee_cannot_take_the_mentors_credential(client, auth, world, make
     url = f"/certificates/mentor/{pair.id}"
     assert client.post(url, data={"name": "X", "hours": "3", "learned": "Y"}).status_code == 404
     assert count() == 0
+
+
+def test_the_mentors_dashboard_offers_the_credential_after_the_evaluation(
+    client, auth, world, make
+):
+    pair = make.pair(world["mentor"], world["learner"], world["org"])
+    auth.login(world["mentor"])
+    assert "Reverse mentor" not in client.get("/dashboard").get_data(as_text=True)
+    cf.evaluated_pair(pair)
+    assert "Reverse mentor: Marianne" in client.get("/dashboard").get_data(as_text=True)

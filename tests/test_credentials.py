@@ -23,12 +23,6 @@ URL = "/certificates/course/test-course"
 
 
 @pytest.fixture
-def config(config, tmp_path):
-    config["CREDENTIAL_KEYS_DIR"] = str(tmp_path / "keys")
-    return config
-
-
-@pytest.fixture
 def world(make):
     org = make.organisation("Werkplein Utrecht", slug="werkplein")
     learner = make.user(Role.LEARNER, org, name="Marianne", email="Marianne@Example.org")
@@ -241,3 +235,10 @@ def test_the_mentors_dashboard_offers_the_credential_after_the_evaluation(
     assert "Reverse mentor" not in client.get("/dashboard").get_data(as_text=True)
     cf.evaluated_pair(pair)
     assert "Reverse mentor: Marianne" in client.get("/dashboard").get_data(as_text=True)
+
+
+def test_the_demo_organisation_can_issue_certificates(runner):
+    from demo.people import ORG_SLUG
+
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    assert keys.has_key(ORG_SLUG)

@@ -20,12 +20,6 @@ UNTRUSTED = "This certificate cannot be trusted: the signature does not match."
 
 
 @pytest.fixture
-def config(config, tmp_path):
-    config["CREDENTIAL_KEYS_DIR"] = str(tmp_path / "keys")
-    return config
-
-
-@pytest.fixture
 def world(make):
     org = make.organisation("Werkplein Utrecht", slug="werkplein")
     other = make.organisation("Elsewhere", slug="elsewhere")

@@ -2,18 +2,11 @@
 downloads the PDF, and the share link, opened signed out, says it is valid; after staff withdraw
 it, the same link says when and why. axe-core runs on every page visited."""
 
-import pytest
 from playwright.sync_api import expect
 
 from accounts.models import Role
 from tests import credential_factories as cf
 from tests.browser.test_logbook_journey import sign_in, sign_out
-
-
-@pytest.fixture
-def config(config, tmp_path):
-    config["CREDENTIAL_KEYS_DIR"] = str(tmp_path / "keys")
-    return config
 
 
 def test_finish_collect_download_and_verify_signed_out(browser, live_app, make):

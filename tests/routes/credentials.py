@@ -2,14 +2,8 @@ from . import Route, everyone, only
 
 
 def _keys(world, make):
-    """A key for the home organisation, in a folder of this test's own."""
-    import tempfile
-
-    from flask import current_app
-
     from tests import credential_factories as cf
 
-    current_app.config["CREDENTIAL_KEYS_DIR"] = tempfile.mkdtemp(prefix="herstart-keys-")
     cf.key_for(world.organisation)
 
 

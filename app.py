@@ -170,6 +170,8 @@ def _register_blueprints(app: Flask) -> None:
     # Models of every feature must be known before migrations or create_all look at metadata.
     import accounts.models  # noqa: F401
     import admin
+    import credentials
+    import credentials.models  # noqa: F401
     import dashboard
     import helpcentre
     import logbook
@@ -198,6 +200,7 @@ def _register_blueprints(app: Flask) -> None:
         quizzes,
         logbook,
         helpcentre,
+        credentials,
     )
     for package in blueprints:
         app.register_blueprint(package.bp)
@@ -209,6 +212,7 @@ def _register_cli(app: Flask) -> None:
     from accounts.cli import users_cli
     from admin.cli import orgs_cli
     from backup import backup_command
+    from credentials.cli import credentials_cli
     from demo.cli import demo_cli
     from helpcentre.cli import help_cli
     from mentoring.cli import mentoring_cli
@@ -229,6 +233,7 @@ def _register_cli(app: Flask) -> None:
     app.cli.add_command(programme_cli)
     app.cli.add_command(notifications_cli)
     app.cli.add_command(help_cli)
+    app.cli.add_command(credentials_cli)
     db_cli.add_command(backup_command)  # `flask db backup PATH`, beside `flask db upgrade`
 
 

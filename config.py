@@ -112,6 +112,8 @@ def from_environment(instance_path: str) -> dict:
         "LANGUAGES": ("en", "nl"),
         "COURSES_ROOT": env("COURSES_ROOT", str(ROOT / "courses")),
         "HELP_ROOT": env("HELP_ROOT", str(ROOT / "content" / "help")),
+        # Each organisation's credential signing key: outside the repository, never committed.
+        "CREDENTIAL_KEYS_DIR": env("CREDENTIAL_KEYS_DIR") or os.path.join(instance_path, "keys"),
         "PASSWORD_METHOD": "scrypt",
         "INVITATION_DAYS": _int("INVITATION_DAYS", 14, minimum=1),
         # Pages that take a file (the member import: 5,000 rows, uploaded, pasted or signed for

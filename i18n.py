@@ -90,6 +90,7 @@ CATALOGUES = (
     Source("outcomes/translations", ("outcomes", "templates/outcomes")),
     Source("notifications/translations", ("notifications", "templates/notifications")),
     Source("helpcentre/translations", ("helpcentre", "templates/helpcentre")),
+    Source("credentials/translations", ("credentials", "templates/credentials")),
     Source(
         "mentoring/translations",
         (

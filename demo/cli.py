@@ -24,7 +24,8 @@ def load() -> None:
 
 
 def _feature_steps():
-    """Each feature's demo step, in floor order: learning, quizzes, mentoring, logbook."""
-    from . import learning, logbook, mentoring, quizzes
+    """Each feature's demo step, in floor order: learning, quizzes, mentoring, logbook, then
+    the organisation's certificate key."""
+    from . import credentials, learning, logbook, mentoring, quizzes
 
-    return (learning.load, quizzes.load, mentoring.load, logbook.load)
+    return (learning.load, quizzes.load, mentoring.load, logbook.load, credentials.load)

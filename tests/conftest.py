@@ -130,9 +130,10 @@ def _config(url: str, mail_port: int) -> dict:
 
 
 @pytest.fixture
-def config(database_url, smtp) -> dict:
-    """The test config; a test may change it before asking for `app`."""
-    return _config(database_url, smtp[0].port)
+def config(database_url, smtp, tmp_path) -> dict:
+    """The test config; a test may change it before asking for `app`. Signing keys for
+    certificates go to the test's own folder, never to instance/."""
+    return {**_config(database_url, smtp[0].port), "CREDENTIAL_KEYS_DIR": str(tmp_path / "keys")}
 
 
 class FreshContextClient(FlaskClient):

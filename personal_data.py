@@ -63,6 +63,7 @@ class Provider:
     export: Callable[[int], Export]
     erase: Callable[[int], None] | None = None
     notes: tuple[Any, ...] = field(default=())  # lazy strings shown under the heading
+    parts: dict[str, Any] = field(default_factory=dict)  # part name -> lazy label
 
 
 def row(obj: Any, *columns: str, **extra: Any) -> dict[str, Any]:
@@ -73,7 +74,9 @@ def row(obj: Any, *columns: str, **extra: Any) -> dict[str, Any]:
 
 
 def jsonable(value: Any) -> Any:
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, enum.Enum):
         return value.value

@@ -84,6 +84,12 @@ PROVIDER = Provider(
     name="account",
     title=_l("Your account and memberships"),
     export=export,
+    parts={
+        "account": _l("Your account"),
+        "memberships": _l("Your memberships"),
+        "invitations": _l("Invitations sent to your address"),
+        "audit_log": _l("Changes made to your account"),
+    },
     tables=(
         Table(
             User,

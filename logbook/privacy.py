@@ -146,6 +146,13 @@ PROVIDER = Provider(
     name="logbook",
     title=_l("Your logbook and budgets"),
     export=export,
+    parts={
+        "entries": _l("Your logbook entries"),
+        "written_on_mentees_entries": _l("What you wrote on your mentees' entries"),
+        "entries_i_opened": _l("Mentees' entries you opened"),
+        "held_texts": _l("Text kept after you were signed out"),
+        "budgets": _l("Your budgets"),
+    },
     notes=(_l("Every version of every entry you wrote, the replies on it, and who opened it."),),
     tables=(
         Table(

@@ -132,6 +132,17 @@ PROVIDER = Provider(
     name="mentoring",
     title=_l("Your mentoring"),
     export=export,
+    parts={
+        "intake_surveys": _l("Your intake survey"),
+        "pairs": _l("Your mentoring pairs"),
+        "charters": _l("Your mentoring agreements"),
+        "meetings": _l("Your meetings"),
+        "planned_meetings": _l("Meetings you planned"),
+        "messages": _l("Your messages"),
+        "my_evaluations": _l("Your closing evaluations"),
+        "check_ins_i_recorded": _l("Check-ins you recorded"),
+        "matching_rounds_i_ran": _l("Matching rounds you ran"),
+    },
     notes=(
         _l(
             "Notes of a meeting your partner logged, their evaluation and what staff wrote "

@@ -31,6 +31,10 @@ PROVIDER = Provider(
     name="progress",
     title=_l("Your progress in the courses"),
     export=export,
+    parts={
+        "sections_read": _l("Sections you marked as read"),
+        "self_assessments": _l("Your self-assessment scores"),
+    },
     tables=(
         Table(SectionRead, Policy.ERASE, "Reading marks help the person only.",
               person_columns=("user_id",)),

@@ -33,6 +33,11 @@ PROVIDER = Provider(
     name="notifications",
     title=_l("Your notifications"),
     export=export,
+    parts={
+        "notifications": _l("Your notifications"),
+        "email_preferences": _l("Your email choices"),
+        "digests_sent": _l("Summary emails sent to you"),
+    },
     tables=(
         Table(Notification, Policy.ERASE, _NOTICES, person_columns=("user_id",),
               identity_columns=("params",)),

@@ -29,6 +29,9 @@ PROVIDER = Provider(
     name="emails",
     title=_l("Emails we sent you"),
     export=export,
+    parts={
+        "emails": _l("Emails"),
+    },
     tables=(
         Table(
             OutboxMessage,

@@ -44,6 +44,11 @@ PROVIDER = Provider(
     name="outcomes",
     title=_l("Your answers about your situation"),
     export=export,
+    parts={
+        "at_joining": _l("About you when you joined"),
+        "leaving": _l("When you left"),
+        "follow_ups": _l("Your follow-up answers"),
+    },
     tables=(
         Table(EntryStatus, Policy.KEEP_FOR_AUDIT, _AUDIT + " Year of birth becomes an age band.",
               person_columns=("user_id",)),

@@ -16,6 +16,8 @@ from logbook.services import entries_of
 from modules.services import offered_courses
 from personal_data import Export, Provider
 
+from .labels import COLUMNS
+
 PLAN_FILE = "business-plan.docx"
 
 
@@ -47,6 +49,7 @@ def build_zip(user: User, language: str, providers: tuple[Provider, ...]) -> byt
             providers=providers,
             data=data,
             plan_file=PLAN_FILE if document else None,
+            labels=COLUMNS,
             made_at=utcnow(),
             language=language,
         )

@@ -21,6 +21,9 @@ PROVIDER = Provider(
     name="downloads",
     title=_l("Your earlier downloads of your data"),
     export=export,
+    parts={
+        "downloads": _l("Your downloads"),
+    },
     tables=(
         Table(
             DataExport,

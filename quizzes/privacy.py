@@ -27,6 +27,9 @@ PROVIDER = Provider(
     name="quizzes",
     title=_l("Your quiz attempts and answers"),
     export=export,
+    parts={
+        "attempts": _l("Your quiz attempts"),
+    },
     tables=(
         Table(QuizAttempt, Policy.ERASE, "Answers are the person's own; the scores that count "
               "are kept in their self-assessment.", person_columns=("user_id",)),

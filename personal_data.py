@@ -18,6 +18,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+# What a pseudonymised person is called wherever their name was (stored text, so one language;
+# pages may show their own translation for an erased account).
+FORMER_PARTICIPANT = "a former participant"
+
 
 class Policy(enum.StrEnum):
     """What erasing a person's account does to the rows of a table."""

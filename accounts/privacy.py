@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import secrets
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_
 
-from extensions import db
-from personal_data import Export, Policy, Provider, Table, row
+from extensions import db, utcnow
+from personal_data import FORMER_PARTICIPANT, Export, Policy, Provider, Table, row
 
-from .models import AuditEntry, Invitation, Membership, User
+from .models import AuditEntry, Invitation, Membership, User, new_session_token
 
 
 def export(user_id: int) -> Export:
@@ -80,10 +82,34 @@ def export(user_id: int) -> Export:
     }
 
 
+def erase(user_id: int) -> None:
+    """Runs last: the account stays as an anonymous row the kept records point at."""
+    user = db.session.get(User, user_id)
+    if user is None:
+        return
+    db.session.execute(db.delete(Invitation).where(Invitation.email == user.email))
+    db.session.execute(
+        db.update(AuditEntry)
+        .where(or_(AuditEntry.user_id == user_id, AuditEntry.actor_id == user_id))
+        .where(AuditEntry.detail == user.email)
+        .values(detail=None)
+    )
+    user.name = FORMER_PARTICIPANT
+    user.email = f"erased-{secrets.token_hex(12)}@erased.invalid"
+    user.password_hash = "!"  # matches no password
+    user.session_token = new_session_token()  # every session ends
+    user.phone_for_partner = ""
+    user.share_email_with_partner = False
+    user.confirmed_at = None
+    user.deactivated_at = user.deactivated_at or utcnow()
+    db.session.flush()
+
+
 PROVIDER = Provider(
     name="account",
     title=_l("Your account and memberships"),
     export=export,
+    erase=erase,
     parts={
         "account": _l("Your account"),
         "memberships": _l("Your memberships"),
@@ -104,7 +130,6 @@ PROVIDER = Provider(
             Policy.KEEP_FOR_AUDIT,
             "Which organisation, which role and when: part of the funder's participant record.",
             person_columns=("user_id",),
-            text_columns=("group_label",),
         ),
         Table(
             Invitation,

@@ -140,12 +140,21 @@ def export(user_id: int) -> Export:
     }
 
 
+def erase(user_id: int) -> None:
+    """The person's entries go with their revisions, threads and access log (the database
+    cascades); what they wrote on someone else's entry stays under their anonymous account."""
+    db.session.execute(db.delete(EntryRead).where(EntryRead.reader_id == user_id))
+    for model in (Entry, HeldText, Budget):
+        db.session.execute(db.delete(model).where(model.user_id == user_id))
+
+
 _OWN_WORDS = "The person's own words: nobody else needs them once they have left."
 
 PROVIDER = Provider(
     name="logbook",
     title=_l("Your logbook and budgets"),
     export=export,
+    erase=erase,
     parts={
         "entries": _l("Your logbook entries"),
         "written_on_mentees_entries": _l("What you wrote on your mentees' entries"),

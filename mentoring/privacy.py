@@ -14,6 +14,7 @@ from extensions import db
 from personal_data import Export, Policy, Provider, Table, row
 
 from .models import (
+    MEMBER_DEACTIVATED,
     CharterVersion,
     CheckIn,
     CoordinatorNote,
@@ -123,6 +124,38 @@ def export(user_id: int) -> Export:
     return data
 
 
+def erase(user_id: int) -> None:
+    """The person's answers, messages and notes go; the pair's record stays for the report,
+    and the partner keeps their own words (their partner now an anonymous account)."""
+    ids = [p.id for p in _pairs(user_id)]
+    db.session.execute(db.delete(IntakeSurvey).where(IntakeSurvey.user_id == user_id))
+    db.session.execute(db.delete(PairMessage).where(PairMessage.sender_id == user_id))
+    db.session.execute(
+        db.update(Meeting).where(Meeting.logged_by_id == user_id).values(notes="", topics="")
+    )
+    db.session.execute(
+        db.update(Evaluation)
+        .where(Evaluation.user_id == user_id)
+        .values(learned="", learned_from_other="")
+    )
+    if ids:
+        db.session.execute(
+            db.update(Mentorship)
+            .where(Mentorship.id.in_(ids), Mentorship.end_reason != MEMBER_DEACTIVATED)
+            .values(end_reason=None)
+        )
+        db.session.execute(
+            db.update(Mentorship).where(Mentorship.id.in_(ids)).values(decline_reason=None)
+        )
+        db.session.execute(
+            db.update(MeetingProposal)
+            .where(MeetingProposal.replaces_id.is_not(None))
+            .where(MeetingProposal.mentorship_id.in_(ids))
+            .values(replaces_id=None)
+        )
+        db.session.execute(db.delete(MeetingProposal).where(MeetingProposal.mentorship_id.in_(ids)))
+
+
 _PAIR_RECORD = (
     "Kept under a random id: that a pair existed, when and how it ended counts in the funder's "
     "report; reasons typed in free text are erased."
@@ -132,6 +165,7 @@ PROVIDER = Provider(
     name="mentoring",
     title=_l("Your mentoring"),
     export=export,
+    erase=erase,
     parts={
         "intake_surveys": _l("Your intake survey"),
         "pairs": _l("Your mentoring pairs"),
@@ -173,9 +207,9 @@ PROVIDER = Provider(
         ),
         Table(
             MatchProposal,
-            Policy.ERASE,
-            "A suggestion staff alone saw; deciding staff are "
-            "unlinked, proposals for the person removed.",
+            Policy.PSEUDONYMISE,
+            "Ids and scores of a round's suggestion, kept for the round's record; the ids lead "
+            "to an anonymous account.",
             person_columns=("mentee_id", "mentor_id", "swapped_from_id", "decided_by_id"),
         ),
         Table(

@@ -27,10 +27,15 @@ def export(user_id: int) -> Export:
     }  # fmt: skip
 
 
+def erase(user_id: int) -> None:
+    db.session.execute(db.delete(SectionRead).where(SectionRead.user_id == user_id))
+
+
 PROVIDER = Provider(
     name="progress",
     title=_l("Your progress in the courses"),
     export=export,
+    erase=erase,
     parts={
         "sections_read": _l("Sections you marked as read"),
         "self_assessments": _l("Your self-assessment scores"),

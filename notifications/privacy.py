@@ -27,12 +27,18 @@ def export(user_id: int) -> Export:
     }
 
 
+def erase(user_id: int) -> None:
+    for model in (Notification, Preference, DigestSent):
+        db.session.execute(db.delete(model).where(model.user_id == user_id))
+
+
 _NOTICES = "Notices for the person alone: no use once they have left."
 
 PROVIDER = Provider(
     name="notifications",
     title=_l("Your notifications"),
     export=export,
+    erase=erase,
     parts={
         "notifications": _l("Your notifications"),
         "email_preferences": _l("Your email choices"),

@@ -25,10 +25,19 @@ def export(user_id: int) -> Export:
     return export_for_address(email) if email else {}
 
 
+def erase(user_id: int) -> None:
+    """Runs before the account's address is replaced: emails to it are found by it."""
+    users = db.metadata.tables["users"]
+    email = db.session.scalar(db.select(users.c.email).where(users.c.id == user_id))
+    if email:
+        db.session.execute(db.delete(OutboxMessage).where(OutboxMessage.recipient == email))
+
+
 PROVIDER = Provider(
     name="emails",
     title=_l("Emails we sent you"),
     export=export,
+    erase=erase,
     parts={
         "emails": _l("Emails"),
     },

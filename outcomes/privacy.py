@@ -35,6 +35,15 @@ def export(user_id: int) -> Export:
     }  # fmt: skip
 
 
+def erase(user_id: int) -> None:
+    """The record stays (the funder audits it); staff's note and the registration number go.
+    Turning the year of birth into an age band is left to the erasure round."""
+    db.session.execute(db.update(Departure).where(Departure.user_id == user_id).values(note=""))
+    db.session.execute(
+        db.update(FollowUp).where(FollowUp.user_id == user_id).values(registration_number=None)
+    )
+
+
 _AUDIT = (
     "The funder's participant record (situation at entry, leaving, follow-ups): kept under a "
     "random id for the organisation's retention period."
@@ -44,6 +53,7 @@ PROVIDER = Provider(
     name="outcomes",
     title=_l("Your answers about your situation"),
     export=export,
+    erase=erase,
     parts={
         "at_joining": _l("About you when you joined"),
         "leaving": _l("When you left"),

@@ -17,10 +17,15 @@ def export(user_id: int) -> Export:
     return {"downloads": [row(e, "requested_at", "ready_at", "expires_at") for e in exports]}
 
 
+def erase(user_id: int) -> None:
+    db.session.execute(db.delete(DataExport).where(DataExport.user_id == user_id))
+
+
 PROVIDER = Provider(
     name="downloads",
     title=_l("Your earlier downloads of your data"),
     export=export,
+    erase=erase,
     parts={
         "downloads": _l("Your downloads"),
     },

@@ -23,10 +23,15 @@ def export(user_id: int) -> Export:
     }  # fmt: skip
 
 
+def erase(user_id: int) -> None:
+    db.session.execute(db.delete(QuizAttempt).where(QuizAttempt.user_id == user_id))
+
+
 PROVIDER = Provider(
     name="quizzes",
     title=_l("Your quiz attempts and answers"),
     export=export,
+    erase=erase,
     parts={
         "attempts": _l("Your quiz attempts"),
     },

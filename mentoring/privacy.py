@@ -29,10 +29,23 @@ from .models import (
 )
 
 SURVEY_COLUMNS = (
-    "role", "wants", "offers", "languages", "manner", "region", "availability", "studied_at",
-    "hobbies", "volunteering", "home_town", "sector", "introduction", "capacity", "created_at",
+    "role",
+    "wants",
+    "offers",
+    "languages",
+    "manner",
+    "region",
+    "availability",
+    "studied_at",
+    "hobbies",
+    "volunteering",
+    "home_town",
+    "sector",
+    "introduction",
+    "capacity",
+    "created_at",
     "updated_at",
-)  # fmt: skip
+)
 
 
 def _pairs(user_id: int) -> list[Mentorship]:
@@ -85,35 +98,72 @@ def export(user_id: int) -> Export:
         for part, (model, column) in in_pairs.items()
     }
     data["charters"] = [
-        row(c, "mentorship_id", "version", "state", "interval_days", "manner", "goals",
-            "mentor_learns", "reply_days", "created_at", "mentor_signed_at", "mentee_signed_at")
+        row(
+            c,
+            "mentorship_id",
+            "version",
+            "state",
+            "interval_days",
+            "manner",
+            "goals",
+            "mentor_learns",
+            "reply_days",
+            "created_at",
+            "mentor_signed_at",
+            "mentee_signed_at",
+        )
         for c in found["charters"]
-    ]  # fmt: skip
+    ]
     data["meetings"] = [
         row(
-            m, "mentorship_id", "held_on", "minutes", "manner", "topics", "is_kickoff",
+            m,
+            "mentorship_id",
+            "held_on",
+            "minutes",
+            "manner",
+            "topics",
+            "is_kickoff",
             "created_at",
             logged_by_me=m.logged_by_id == user_id,
             # The notes of a meeting the partner logged are their words: read on the pair page.
             notes=m.notes if m.logged_by_id == user_id else None,
         )
         for m in found["meetings"]
-    ]  # fmt: skip
+    ]
     data["planned_meetings"] = [
-        row(p, "mentorship_id", "starts_at", "minutes", "place", "topic", "note", "state",
-            "created_at", "answered_at", proposed_by_me=p.proposed_by_id == user_id)
+        row(
+            p,
+            "mentorship_id",
+            "starts_at",
+            "minutes",
+            "place",
+            "topic",
+            "note",
+            "state",
+            "created_at",
+            "answered_at",
+            proposed_by_me=p.proposed_by_id == user_id,
+        )
         for p in found["planned_meetings"]
-    ]  # fmt: skip
+    ]
     data["messages"] = [
         row(m, "pair_id", "body", "created_at", "read_at", sent_by_me=m.sender_id == user_id)
         for m in found["messages"]
     ]
     evaluations = db.session.scalars(db.select(Evaluation).filter_by(user_id=user_id))
     data["my_evaluations"] = [
-        row(e, "mentorship_id", "side", "usefulness", "learned", "learned_from_other",
-            "recommend", "created_at")
+        row(
+            e,
+            "mentorship_id",
+            "side",
+            "usefulness",
+            "learned",
+            "learned_from_other",
+            "recommend",
+            "created_at",
+        )
         for e in evaluations
-    ]  # fmt: skip
+    ]
     # Staff: the fact of their work, not what they wrote about other people's pairs.
     checkins = db.session.scalars(db.select(CheckIn).filter_by(staff_id=user_id))
     data["check_ins_i_recorded"] = [

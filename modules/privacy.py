@@ -20,11 +20,20 @@ def export(user_id: int) -> Export:
     return {
         "sections_read": [row(r, "course", "module", "section", "read_at") for r in reads],
         "self_assessments": [
-            row(s, "course", "module", "attempts", "first_score", "last_score", "best_score",
-                "last_at", "passed_at")
+            row(
+                s,
+                "course",
+                "module",
+                "attempts",
+                "first_score",
+                "last_score",
+                "best_score",
+                "last_at",
+                "passed_at",
+            )
             for s in scores
         ],
-    }  # fmt: skip
+    }
 
 
 def erase(user_id: int) -> None:
@@ -41,9 +50,17 @@ PROVIDER = Provider(
         "self_assessments": _l("Your self-assessment scores"),
     },
     tables=(
-        Table(SectionRead, Policy.ERASE, "Reading marks help the person only.",
-              person_columns=("user_id",)),
-        Table(SelfAssessment, Policy.KEEP_FOR_AUDIT, "Modules finished are part of the funder's "
-              "participant record, kept under a random id.", person_columns=("user_id",)),
+        Table(
+            SectionRead,
+            Policy.ERASE,
+            "Reading marks help the person only.",
+            person_columns=("user_id",),
+        ),
+        Table(
+            SelfAssessment,
+            Policy.KEEP_FOR_AUDIT,
+            "Modules finished are part of the funder's participant record, kept under a random id.",
+            person_columns=("user_id",),
+        ),
     ),
-)  # fmt: skip
+)

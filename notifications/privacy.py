@@ -45,9 +45,14 @@ PROVIDER = Provider(
         "digests_sent": _l("Summary emails sent to you"),
     },
     tables=(
-        Table(Notification, Policy.ERASE, _NOTICES, person_columns=("user_id",),
-              identity_columns=("params",)),
+        Table(
+            Notification,
+            Policy.ERASE,
+            _NOTICES,
+            person_columns=("user_id",),
+            identity_columns=("params",),
+        ),
         Table(Preference, Policy.ERASE, _NOTICES, person_columns=("user_id",)),
         Table(DigestSent, Policy.ERASE, _NOTICES, person_columns=("user_id",)),
     ),
-)  # fmt: skip
+)

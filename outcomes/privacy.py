@@ -18,8 +18,15 @@ def export(user_id: int) -> Export:
     )
     return {
         "at_joining": [
-            row(s, "birth_year", "situation", "benefit", "created_at", "updated_at",
-                organisation=s.organisation.name)
+            row(
+                s,
+                "birth_year",
+                "situation",
+                "benefit",
+                "created_at",
+                "updated_at",
+                organisation=s.organisation.name,
+            )
             for s in statuses
         ],
         "leaving": [
@@ -27,12 +34,23 @@ def export(user_id: int) -> Export:
             for d in departures
         ],
         "follow_ups": [
-            row(f, "moment", "due_on", "sent_at", "answered_at", "situation",
-                "business_registered", "registration_number", "started_trading", "financing",
-                "by_phone", organisation=f.organisation.name)
+            row(
+                f,
+                "moment",
+                "due_on",
+                "sent_at",
+                "answered_at",
+                "situation",
+                "business_registered",
+                "registration_number",
+                "started_trading",
+                "financing",
+                "by_phone",
+                organisation=f.organisation.name,
+            )
             for f in follow_ups
         ],
-    }  # fmt: skip
+    }
 
 
 def erase(user_id: int) -> None:
@@ -60,12 +78,25 @@ PROVIDER = Provider(
         "follow_ups": _l("Your follow-up answers"),
     },
     tables=(
-        Table(EntryStatus, Policy.KEEP_FOR_AUDIT, _AUDIT + " Year of birth becomes an age band.",
-              person_columns=("user_id",)),
-        Table(Departure, Policy.KEEP_FOR_AUDIT, _AUDIT + " Staff's note is erased.",
-              person_columns=("user_id", "recorded_by_id"), text_columns=("note",)),
-        Table(FollowUp, Policy.KEEP_FOR_AUDIT, _AUDIT + " The registration number is erased.",
-              person_columns=("user_id", "answered_by_id"),
-              identity_columns=("registration_number",)),
+        Table(
+            EntryStatus,
+            Policy.KEEP_FOR_AUDIT,
+            _AUDIT + " Year of birth becomes an age band.",
+            person_columns=("user_id",),
+        ),
+        Table(
+            Departure,
+            Policy.KEEP_FOR_AUDIT,
+            _AUDIT + " Staff's note is erased.",
+            person_columns=("user_id", "recorded_by_id"),
+            text_columns=("note",),
+        ),
+        Table(
+            FollowUp,
+            Policy.KEEP_FOR_AUDIT,
+            _AUDIT + " The registration number is erased.",
+            person_columns=("user_id", "answered_by_id"),
+            identity_columns=("registration_number",),
+        ),
     ),
-)  # fmt: skip
+)

@@ -46,9 +46,12 @@ def estimate_rows(user_id: int) -> int:
         for table in provider.tables:
             for name in table.person_columns:
                 column = getattr(table.model, name)
-                total += db.session.scalar(
-                    db.select(func.count()).select_from(table.model).where(column == user_id)
-                ) or 0
+                total += (
+                    db.session.scalar(
+                        db.select(func.count()).select_from(table.model).where(column == user_id)
+                    )
+                    or 0
+                )
     return total
 
 

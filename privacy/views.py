@@ -49,9 +49,7 @@ def ask_for_data():
             response.call_on_close(lambda: enqueue_after_commit(app, export_id))
             return response
 
-        flash(
-            _("We are putting your data together. We will tell you when it is ready."), "info"
-        )
+        flash(_("We are putting your data together. We will tell you when it is ready."), "info")
     return redirect(url_for("privacy.my_data"))
 
 

@@ -16,11 +16,21 @@ def export(user_id: int) -> Export:
     )
     return {
         "attempts": [
-            row(a, "course", "module", "state", "question_order", "answers", "score", "passed",
-                "started_at", "submitted_at")
+            row(
+                a,
+                "course",
+                "module",
+                "state",
+                "question_order",
+                "answers",
+                "score",
+                "passed",
+                "started_at",
+                "submitted_at",
+            )
             for a in attempts
         ]
-    }  # fmt: skip
+    }
 
 
 def erase(user_id: int) -> None:
@@ -36,7 +46,12 @@ PROVIDER = Provider(
         "attempts": _l("Your quiz attempts"),
     },
     tables=(
-        Table(QuizAttempt, Policy.ERASE, "Answers are the person's own; the scores that count "
-              "are kept in their self-assessment.", person_columns=("user_id",)),
+        Table(
+            QuizAttempt,
+            Policy.ERASE,
+            "Answers are the person's own; the scores that count "
+            "are kept in their self-assessment.",
+            person_columns=("user_id",),
+        ),
     ),
-)  # fmt: skip
+)

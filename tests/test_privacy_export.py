@@ -57,10 +57,13 @@ def world(make):
     mentoring.answer_proposal(mentee, pair, True)
     mentoring.answer_proposal(mentor, pair, True)
     charter = mentoring.write_charter(
-        mentee, pair, interval_days=14, manner="online",
+        mentee,
+        pair,
+        interval_days=14,
+        manner="online",
         goals=[{"goal": "Open a web shop", "measure": "Orders", "by": ""}],
         mentor_learns="How a shop buys its stock",
-    )  # fmt: skip
+    )
     mentoring.sign_charter(mentor, charter)
     _meeting(mentee, pair, "MY-MEETING-NOTE", days_ago=3)
     _meeting(mentor, pair, "MENTOR-PRIVATE-NOTE")
@@ -69,12 +72,22 @@ def world(make):
     mentoring.record_checkin(staff, pair, "amber", "STAFF-CHECKIN-NOTE", "Call them")
     db.session.add_all(
         [
-            Evaluation(mentorship_id=pair.id, user_id=mentee.id, side="mentee", usefulness=4,
-                       learned="MY-EVALUATION"),
-            Evaluation(mentorship_id=pair.id, user_id=mentor.id, side="mentor", usefulness=3,
-                       learned="MENTOR-EVALUATION"),
+            Evaluation(
+                mentorship_id=pair.id,
+                user_id=mentee.id,
+                side="mentee",
+                usefulness=4,
+                learned="MY-EVALUATION",
+            ),
+            Evaluation(
+                mentorship_id=pair.id,
+                user_id=mentor.id,
+                side="mentor",
+                usefulness=3,
+                learned="MENTOR-EVALUATION",
+            ),
         ]
-    )  # fmt: skip
+    )
 
     # Another pair of the same mentor, and another learner's data.
     other = w["other_learner"]
@@ -92,20 +105,48 @@ def world(make):
     db.session.add_all(
         [
             SectionRead(user_id=mentee.id, course="test-course", module="01", section="intro"),
-            SelfAssessment(user_id=mentee.id, course="test-course", module="01", attempts=1,
-                           last_score=8, best_score=8),
-            QuizAttempt(user_id=mentee.id, course="test-course", module="01", state="submitted",
-                        question_order=["q1"], option_order={"q1": ["a", "b"]},
-                        answers={"q1": "MY-QUIZ-ANSWER"}, score=8, passed=True),
-            EntryStatus(user_id=mentee.id, organisation_id=org.id, birth_year=1968,
-                        situation="looking"),
-            FollowUp(user_id=mentee.id, organisation_id=org.id, moment="leaving",
-                     due_on=date.today(), expires_at=utcnow(), token_hash="x" * 64,
-                     answered_at=utcnow(), registration_number="MY-KVK-NUMBER"),
+            SelfAssessment(
+                user_id=mentee.id,
+                course="test-course",
+                module="01",
+                attempts=1,
+                last_score=8,
+                best_score=8,
+            ),
+            QuizAttempt(
+                user_id=mentee.id,
+                course="test-course",
+                module="01",
+                state="submitted",
+                question_order=["q1"],
+                option_order={"q1": ["a", "b"]},
+                answers={"q1": "MY-QUIZ-ANSWER"},
+                score=8,
+                passed=True,
+            ),
+            EntryStatus(
+                user_id=mentee.id, organisation_id=org.id, birth_year=1968, situation="looking"
+            ),
+            FollowUp(
+                user_id=mentee.id,
+                organisation_id=org.id,
+                moment="leaving",
+                due_on=date.today(),
+                expires_at=utcnow(),
+                token_hash="x" * 64,
+                answered_at=utcnow(),
+                registration_number="MY-KVK-NUMBER",
+            ),
         ]
-    )  # fmt: skip
-    budget = Budget(user_id=mentee.id, organisation_id=org.id, course="test-course",
-                    kind="start", data={"rows": [{"label": "MY-BUDGET-ROW"}]}, version=1)  # fmt: skip
+    )
+    budget = Budget(
+        user_id=mentee.id,
+        organisation_id=org.id,
+        course="test-course",
+        kind="start",
+        data={"rows": [{"label": "MY-BUDGET-ROW"}]},
+        version=1,
+    )
     db.session.add(budget)
     db.session.flush()
     db.session.add(BudgetRevision(budget_id=budget.id, version=1, data=budget.data))

@@ -55,7 +55,7 @@ MESSAGES: dict[Kind, Any] = {
     Kind.MEETING_LOGGED: _l("%(name)s logged your meeting of %(when)s"),
     Kind.CHECKIN_DUE: _l("The pair %(name)s needs a check-in"),
     Kind.EVALUATION_OPEN: _l("Your mentoring has ended: tell us how it went"),
-    Kind.DATA_EXPORT_READY: _l("Your data is ready to download until %(until)s"),
+    Kind.DATA_EXPORT_READY: _l("Your data is ready to download until %(when)s"),
 }
 
 # How each kind reads on the preferences page.

@@ -14,6 +14,7 @@ import logging
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import force_locale, format_date
 from sqlalchemy import func
 
 from accounts.models import User
@@ -91,12 +92,13 @@ def build(export: DataExport) -> DataExport:
     export.ready_at = now
     export.expires_at = now + timedelta(days=EXPORT_DAYS)
     db.session.flush()
-    until = export.expires_at.date().isoformat()
+    with force_locale(export.language):  # the date in the person's language
+        until = str(format_date(export.expires_at, "d MMMM y"))
     notify(
         user,
         Kind.DATA_EXPORT_READY,
         local_path("privacy.my_data"),
-        params={"until": until},
+        params={"when": until},
         subject=f"export:{export.id}",
     )
     logger.info("data export ready export=%s user=%s bytes=%s", export.id, user.id, export.size)

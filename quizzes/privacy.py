@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from extensions import db
+from modules import services as modules
 from personal_data import Export, Policy, Provider, Table, row
 
 from .models import QuizAttempt
+
+
+def _in_words(attempt: QuizAttempt) -> list[dict]:
+    """Each answer with its question and option in words, in the language being written."""
+    course = modules.catalogue().course(attempt.course)
+    module = course.module(attempt.module) if course else None
+    if module is None:  # content removed since: the ids in `answers` still say it
+        return []
+    quiz = module.quiz(str(get_locale() or "en"))
+    words = []
+    for question_id, option_id in (attempt.answers or {}).items():
+        question = quiz.question(question_id)
+        option = question.option(option_id) if question else None
+        if question and option:
+            words.append(
+                {"question": question.text, "my_answer": option.text, "correct": option.correct}
+            )
+    return words
 
 
 def export(user_id: int) -> Export:
@@ -27,6 +47,7 @@ def export(user_id: int) -> Export:
                 "passed",
                 "started_at",
                 "submitted_at",
+                answers_in_words=_in_words(a),
             )
             for a in attempts
         ]

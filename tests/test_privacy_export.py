@@ -124,6 +124,17 @@ def world(make):
                 score=8,
                 passed=True,
             ),
+            QuizAttempt(
+                user_id=mentee.id,
+                course="test-course",
+                module="first-module",
+                state="submitted",
+                question_order=["q1"],
+                option_order={"q1": ["a", "b", "c"]},
+                answers={"q1": "b"},
+                score=10,
+                passed=True,
+            ),
             EntryStatus(
                 user_id=mentee.id, organisation_id=org.id, birth_year=1968, situation="looking"
             ),
@@ -208,7 +219,15 @@ def test_the_learner_gets_every_row_of_theirs(client, auth, world):
     assert sorted(str(m["notes"]) for m in pairs["meetings"]) == ["MY-MEETING-NOTE", "None"]
     assert [e["learned"] for e in pairs["my_evaluations"]] == ["MY-EVALUATION"]
 
-    assert _json(archive, "quizzes")["attempts"][0]["answers"] == {"q1": "MY-QUIZ-ANSWER"}
+    attempts = _json(archive, "quizzes")["attempts"]
+    assert attempts[0]["answers"] == {"q1": "MY-QUIZ-ANSWER"}
+    assert attempts[1]["answers_in_words"] == [
+        {
+            "question": "Question 1: what does a learner do in situation 1?",
+            "my_answer": "Answer B to question 1",
+            "correct": True,
+        }
+    ]
     progress = _json(archive, "progress")
     assert len(progress["sections_read"]) == 1 and len(progress["self_assessments"]) == 1
     outcomes = _json(archive, "outcomes")

@@ -30,7 +30,6 @@ from .models import DataExport, ExportState
 logger = logging.getLogger(__name__)
 
 EXPORT_DAYS = 7
-INLINE_ROWS = 2000  # at most this many rows: built in the request (PRIVACY_INLINE_ROWS)
 STALE_CLAIM = timedelta(minutes=30)  # a job that died mid-build gives its claim back
 
 
@@ -71,7 +70,7 @@ def request_export(user: User) -> DataExport:
     db.session.add(export)
     db.session.flush()
     logger.info("data export requested export=%s user=%s", export.id, user.id)
-    limit = current_app.config.get("PRIVACY_INLINE_ROWS", INLINE_ROWS)
+    limit = current_app.config["PRIVACY_INLINE_ROWS"]
     if estimate_rows(user.id) <= limit:
         build(export)
     return export

@@ -141,8 +141,8 @@ PROVIDER = Provider(
         Table(
             AuditEntry,
             Policy.PSEUDONYMISE,
-            "The console's record of who did what stays; the person's link and any address "
-            "in the detail are removed.",
+            "The console's record of who did what stays, pointing at the anonymous account; "
+            "the person's address in the detail is removed.",
             person_columns=("actor_id", "user_id"),
             identity_columns=("detail",),
         ),

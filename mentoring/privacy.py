@@ -251,8 +251,7 @@ PROVIDER = Provider(
         Table(
             MatchRound,
             Policy.PSEUDONYMISE,
-            "The round stays for the organisation; the person "
-            "who ran it and the person's id in `unmatched` are removed.",
+            "The round stays for the organisation; its ids lead to an anonymous account.",
             person_columns=("run_by_id",),
         ),
         Table(

@@ -81,7 +81,7 @@ PROVIDER = Provider(
         Table(
             EntryStatus,
             Policy.KEEP_FOR_AUDIT,
-            _AUDIT + " Year of birth becomes an age band.",
+            _AUDIT + " Year of birth to become an age band (erasure round).",
             person_columns=("user_id",),
         ),
         Table(

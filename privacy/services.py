@@ -56,7 +56,8 @@ def estimate_rows(user_id: int) -> int:
 
 
 def request_export(user: User) -> DataExport:
-    """Ask for the person's data; one waiting request at a time. Built now when small."""
+    """Ask for the person's data; one waiting request at a time, and a new copy replaces the
+    one before. Built now when small."""
     waiting = db.session.scalar(
         db.select(DataExport).where(
             DataExport.user_id == user.id,
@@ -65,6 +66,13 @@ def request_export(user: User) -> DataExport:
     )
     if waiting is not None:
         return waiting
+    # One archive per person at a time: a new copy replaces the older one.
+    db.session.execute(
+        db.update(DataExport)
+        .where(DataExport.user_id == user.id, DataExport.state == ExportState.READY.value)
+        .values(state=ExportState.EXPIRED.value, archive=None)
+        .execution_options(synchronize_session=False)
+    )
     organisation = user.organisations[0] if user.organisations else None
     export = DataExport(user_id=user.id, language=language_of(user, organisation))
     db.session.add(export)

@@ -300,6 +300,17 @@ def test_a_large_archive_is_built_by_the_job_and_the_person_is_told(
     assert response.status_code == 200 and zipfile.ZipFile(io.BytesIO(response.data)).namelist()
 
 
+def test_a_new_copy_replaces_the_one_before(client, auth, make):
+    learner = make.user(Role.LEARNER)
+    auth.login(learner)
+    client.post("/account/my-data")
+    first = db.session.scalar(db.select(DataExport).filter_by(user_id=learner.id))
+    client.post("/account/my-data")
+    assert client.get(f"/account/my-data/{first.id}/download").status_code == 410
+    page = client.get("/account/my-data").get_data(as_text=True)
+    assert page.count("/download") == 1
+
+
 def test_the_settings_page_links_to_it(client, auth, make):
     auth.login(make.user(Role.LEARNER))
     assert "/account/my-data" in client.get("/account/profile").get_data(as_text=True)

@@ -120,6 +120,8 @@ def from_environment(instance_path: str) -> dict:
         # the confirmation) have their own, larger limit; every other request keeps 1 MB.
         "MAX_UPLOAD_LENGTH": _int("MAX_UPLOAD_LENGTH", 16 * 1024 * 1024, minimum=1024),
         "RESET_HOURS": _int("RESET_HOURS", 24, minimum=1),
+        # "Download my data": at most this many rows are built in the request, more by a job.
+        "PRIVACY_INLINE_ROWS": _int("PRIVACY_INLINE_ROWS", 2000),
         "LOG_FORMAT": "json" if env("LOG_FORMAT", "").strip().lower() == "json" else "plain",
         "LOG_LEVEL": env("LOG_LEVEL", "INFO").strip().upper() or "INFO",
     }

@@ -91,6 +91,7 @@ CATALOGUES = (
     Source("notifications/translations", ("notifications", "templates/notifications")),
     Source("helpcentre/translations", ("helpcentre", "templates/helpcentre")),
     Source("credentials/translations", ("credentials", "templates/credentials")),
+    Source("privacy/translations", ("privacy", "templates/privacy")),
     Source(
         "mentoring/translations",
         (

@@ -27,6 +27,7 @@ class Kind(enum.StrEnum):
     MEETING_LOGGED = "meeting_logged"  # to the other person of the pair
     CHECKIN_DUE = "checkin_due"  # to staff
     EVALUATION_OPEN = "evaluation_open"  # to both, when the pair ended
+    DATA_EXPORT_READY = "data_export_ready"  # to the person who asked for their data
 
 
 class Frequency(enum.StrEnum):
@@ -54,6 +55,7 @@ MESSAGES: dict[Kind, Any] = {
     Kind.MEETING_LOGGED: _l("%(name)s logged your meeting of %(when)s"),
     Kind.CHECKIN_DUE: _l("The pair %(name)s needs a check-in"),
     Kind.EVALUATION_OPEN: _l("Your mentoring has ended: tell us how it went"),
+    Kind.DATA_EXPORT_READY: _l("Your data is ready to download until %(when)s"),
 }
 
 # How each kind reads on the preferences page.
@@ -72,6 +74,7 @@ LABELS: dict[Kind, object] = {
     Kind.MEETING_LOGGED: _l("My partner logged a meeting"),
     Kind.CHECKIN_DUE: _l("A pair needs a check-in (staff)"),
     Kind.EVALUATION_OPEN: _l("The closing evaluation opens"),
+    Kind.DATA_EXPORT_READY: _l("My data is ready to download"),
 }
 
 # Unless a person chose otherwise, every kind is emailed at once.

@@ -11,6 +11,7 @@ from logbook.models import EntryState
 from mentoring import services
 from notifications.kinds import Kind
 from notifications.models import Notification
+from privacy.services import request_export
 from tests.mentoring_factories import programme
 from tests.routes.logbook import make_entry
 
@@ -62,6 +63,7 @@ def test_one_pairs_life_brings_every_kind_to_the_centre(make):
     for reminder in services.due_reminders(later):
         services.send_reminder(reminder, later)
     services.end_pair(staff, pair, "The programme ended.")
+    request_export(mentee)  # Download my data: the archive is ready
     db.session.commit()
 
     assert _kinds_of(mentee) | _kinds_of(mentor) | _kinds_of(staff) == {k.value for k in Kind}

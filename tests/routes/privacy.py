@@ -1,0 +1,23 @@
+"""Route inventory of Download my data: everyone signed in has their own page and may ask for a
+copy; an archive is its owner's only (404 for anybody else)."""
+
+from privacy.services import request_export
+
+from . import Route, only, signed_in
+
+
+def _learners_archive(world, make):
+    world.extra["export"] = request_export(world.learner).id
+
+
+ROUTES = [
+    Route("privacy.my_data", "GET", "/account/my-data", signed_in()),
+    Route("privacy.ask_for_data", "POST", "/account/my-data", signed_in()),
+    Route(
+        "privacy.download",
+        "GET",
+        lambda w: f"/account/my-data/{w.extra['export']}/download",
+        only("learner", refused=404),
+        setup=_learners_archive,
+    ),
+]

@@ -171,6 +171,8 @@ def _register_blueprints(app: Flask) -> None:
     import outbox.models  # noqa: F401
     import outcomes
     import outcomes.models  # noqa: F401
+    import questions
+    import questions.models  # noqa: F401
     import quizzes
 
     blueprints = (
@@ -185,6 +187,7 @@ def _register_blueprints(app: Flask) -> None:
         modules,
         quizzes,
         logbook,
+        questions,
     )
     for package in blueprints:
         app.register_blueprint(package.bp)

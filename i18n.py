@@ -89,6 +89,7 @@ CATALOGUES = (
     Source("logbook/translations", ("logbook", "templates/logbook")),
     Source("outcomes/translations", ("outcomes", "templates/outcomes")),
     Source("notifications/translations", ("notifications", "templates/notifications")),
+    Source("questions/translations", ("questions", "templates/questions")),
     Source(
         "mentoring/translations",
         (

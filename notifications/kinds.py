@@ -27,6 +27,8 @@ class Kind(enum.StrEnum):
     MEETING_LOGGED = "meeting_logged"  # to the other person of the pair
     CHECKIN_DUE = "checkin_due"  # to staff
     EVALUATION_OPEN = "evaluation_open"  # to both, when the pair ended
+    QUESTION_ASKED = "question_asked"  # to the organisation's staff
+    QUESTION_ANSWERED = "question_answered"  # to the person who asked
 
 
 class Frequency(enum.StrEnum):
@@ -54,6 +56,8 @@ MESSAGES: dict[Kind, Any] = {
     Kind.MEETING_LOGGED: _l("%(name)s logged your meeting of %(when)s"),
     Kind.CHECKIN_DUE: _l("The pair %(name)s needs a check-in"),
     Kind.EVALUATION_OPEN: _l("Your mentoring has ended: tell us how it went"),
+    Kind.QUESTION_ASKED: _l("%(name)s asked a question"),
+    Kind.QUESTION_ANSWERED: _l("Your question has been answered"),
 }
 
 # How each kind reads on the preferences page.
@@ -72,6 +76,8 @@ LABELS: dict[Kind, object] = {
     Kind.MEETING_LOGGED: _l("My partner logged a meeting"),
     Kind.CHECKIN_DUE: _l("A pair needs a check-in (staff)"),
     Kind.EVALUATION_OPEN: _l("The closing evaluation opens"),
+    Kind.QUESTION_ASKED: _l("A learner or mentor asks a question (staff)"),
+    Kind.QUESTION_ANSWERED: _l("My question has been answered"),
 }
 
 # Unless a person chose otherwise, every kind is emailed at once.

@@ -103,6 +103,8 @@ def ask(
     db.session.flush()
     link = local_path("questions.staff_question", question_id=question.id)
     for person in staff_of(organisation.id):
+        if person.id == user.id:  # staff who also learn here are not told of their own question
+            continue
         notify(
             person,
             Kind.QUESTION_ASKED,

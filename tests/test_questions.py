@@ -296,3 +296,10 @@ def test_the_staff_list_statements_do_not_grow_with_questions(
         counts.append(counter.count)
     assert counts[0] == counts[1]
     assert "100 questions wait for an answer" in page and "Next page" in page
+
+
+def test_the_demo_has_a_question_in_the_faq_and_one_waiting(runner):
+    runner.invoke(args=["demo", "load"])
+    runner.invoke(args=["demo", "load"])
+    states = sorted(db.session.scalars(db.select(Question.state)))
+    assert states == [QuestionState.OPEN, QuestionState.PUBLISHED]

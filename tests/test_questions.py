@@ -4,6 +4,7 @@ staff publish the question and answer to the organisation's FAQ without the aske
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -79,6 +80,9 @@ def test_a_learner_asks_and_the_staff_of_the_organisation_are_told(
 def test_the_ask_page_reaches_every_page_footer_and_keeps_what_was_typed(client, auth, learner):
     auth.login(learner)
     assert 'href="/questions/new"' in client.get("/notifications/").get_data(as_text=True)
+    from_help = client.get("/questions/new?topic=logbook").get_data(as_text=True)
+    [logbook] = re.findall(r'<input[^>]*value="logbook"[^>]*>', from_help)
+    assert "checked" in logbook
     page = client.post("/questions/new", data={"text": "   ", "topic": "logbook"})
     assert "Write your question." in page.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(Question.id))) == 0

@@ -18,7 +18,7 @@ from notifications.kinds import Kind
 from notifications.services import notify
 from outbox.services import local_path
 
-from .models import ANSWER_MAX, QUESTION_MAX, Question, QuestionState, Topic
+from .models import ANSWER_MAX, QUESTION_MAX, TRANSITIONS, Question, QuestionState, Topic
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 25
@@ -62,6 +62,11 @@ def question_for_staff(user: User, question_id: int) -> Question:
     if question is None or not is_staff_of(user, question.organisation):
         raise NotFound()
     return question
+
+
+def _from(target: QuestionState) -> list[str]:
+    """The states a question may move to `target` from (models.TRANSITIONS)."""
+    return [state.value for state, moves in TRANSITIONS.items() if target in moves]
 
 
 def _text(value: str, limit: int, field: str, empty: object, too_long: object) -> str:
@@ -166,7 +171,11 @@ def answer(staff: User, question: Question, text: str) -> Question:
     )
     changed = rows_changed(
         db.update(Question)
-        .where(Question.id == question.id, Question.state == QuestionState.OPEN.value)
+        .where(
+            Question.id == question.id,
+            Question.state.in_(_from(QuestionState.ANSWERED)),
+            Question.answer.is_(None),  # answered once: taking it out of the FAQ is not answering
+        )
         .values(
             state=QuestionState.ANSWERED.value,
             answer=text,
@@ -234,7 +243,8 @@ def publish(staff: User, question: Question, faq_question: str, faq_answer: str)
         .where(
             Question.id == question.id,
             Question.consent.is_(True),
-            Question.state.in_([QuestionState.ANSWERED.value, QuestionState.PUBLISHED.value]),
+            # Published again, the new wording replaces the old.
+            Question.state.in_([*_from(QuestionState.PUBLISHED), QuestionState.PUBLISHED.value]),
         )
         .values(
             state=QuestionState.PUBLISHED.value,
@@ -267,6 +277,7 @@ def unpublish(staff: User, question: Question) -> None:
 
 
 def _unpublish(question: Question) -> None:
+    assert QuestionState.ANSWERED in TRANSITIONS[QuestionState(question.state)]
     question.state = QuestionState.ANSWERED.value
     question.faq_question = None
     question.faq_answer = None

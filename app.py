@@ -186,6 +186,8 @@ def _register_blueprints(app: Flask) -> None:
     import outcomes
     import outcomes.models  # noqa: F401
     import privacy
+    import questions
+    import questions.models  # noqa: F401
     import quizzes
 
     blueprints = (
@@ -203,6 +205,7 @@ def _register_blueprints(app: Flask) -> None:
         helpcentre,
         credentials,
         privacy,
+        questions,
     )
     for package in blueprints:
         app.register_blueprint(package.bp)

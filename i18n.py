@@ -92,6 +92,7 @@ CATALOGUES = (
     Source("helpcentre/translations", ("helpcentre", "templates/helpcentre")),
     Source("credentials/translations", ("credentials", "templates/credentials")),
     Source("privacy/translations", ("privacy", "templates/privacy")),
+    Source("questions/translations", ("questions", "templates/questions")),
     Source(
         "mentoring/translations",
         (

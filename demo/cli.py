@@ -25,7 +25,14 @@ def load() -> None:
 
 def _feature_steps():
     """Each feature's demo step, in floor order: learning, quizzes, mentoring, logbook, then
-    the organisation's certificate key."""
-    from . import credentials, learning, logbook, mentoring, quizzes
+    the organisation's certificate key, and the faces: questions."""
+    from . import credentials, learning, logbook, mentoring, questions, quizzes
 
-    return (learning.load, quizzes.load, mentoring.load, logbook.load, credentials.load)
+    return (
+        learning.load,
+        quizzes.load,
+        mentoring.load,
+        logbook.load,
+        credentials.load,
+        questions.load,
+    )

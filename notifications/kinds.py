@@ -28,6 +28,8 @@ class Kind(enum.StrEnum):
     CHECKIN_DUE = "checkin_due"  # to staff
     EVALUATION_OPEN = "evaluation_open"  # to both, when the pair ended
     DATA_EXPORT_READY = "data_export_ready"  # to the person who asked for their data
+    QUESTION_ASKED = "question_asked"  # to the organisation's staff
+    QUESTION_ANSWERED = "question_answered"  # to the person who asked
 
 
 class Frequency(enum.StrEnum):
@@ -56,6 +58,8 @@ MESSAGES: dict[Kind, Any] = {
     Kind.CHECKIN_DUE: _l("The pair %(name)s needs a check-in"),
     Kind.EVALUATION_OPEN: _l("Your mentoring has ended: tell us how it went"),
     Kind.DATA_EXPORT_READY: _l("Your data is ready to download until %(when)s"),
+    Kind.QUESTION_ASKED: _l("%(name)s asked a question"),
+    Kind.QUESTION_ANSWERED: _l("Your question has been answered"),
 }
 
 # How each kind reads on the preferences page.
@@ -75,6 +79,8 @@ LABELS: dict[Kind, object] = {
     Kind.CHECKIN_DUE: _l("A pair needs a check-in (staff)"),
     Kind.EVALUATION_OPEN: _l("The closing evaluation opens"),
     Kind.DATA_EXPORT_READY: _l("My data is ready to download"),
+    Kind.QUESTION_ASKED: _l("A learner or mentor asks a question (staff)"),
+    Kind.QUESTION_ANSWERED: _l("My question has been answered"),
 }
 
 # Unless a person chose otherwise, every kind is emailed at once.

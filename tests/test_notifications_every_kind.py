@@ -12,6 +12,7 @@ from mentoring import services
 from notifications.kinds import Kind
 from notifications.models import Notification
 from privacy.services import request_export
+from questions import services as questions
 from tests.mentoring_factories import programme
 from tests.routes.logbook import make_entry
 
@@ -64,6 +65,8 @@ def test_one_pairs_life_brings_every_kind_to_the_centre(make):
         services.send_reminder(reminder, later)
     services.end_pair(staff, pair, "The programme ended.")
     request_export(mentee)  # Download my data: the archive is ready
+    question = questions.ask(mentee, world["org"], "Can I pause the course?", None, False)
+    questions.answer(staff, question, "Yes, whenever you like.")
     db.session.commit()
 
     assert _kinds_of(mentee) | _kinds_of(mentor) | _kinds_of(staff) == {k.value for k in Kind}

@@ -216,6 +216,7 @@ def _register_privacy_providers(app: Flask) -> None:
     """Every feature with personal data declares it in its `privacy.py` (personal_data.py);
     a new one is one line here. tests/test_privacy_registry.py names any table left out."""
     import accounts.privacy
+    import credentials.privacy
     import logbook.privacy
     import mentoring.privacy
     import modules.privacy
@@ -223,6 +224,7 @@ def _register_privacy_providers(app: Flask) -> None:
     import outbox.privacy
     import outcomes.privacy
     import privacy.privacy
+    import questions.privacy
     import quizzes.privacy
     from privacy.registry import register
 
@@ -238,6 +240,8 @@ def _register_privacy_providers(app: Flask) -> None:
             notifications.privacy.PROVIDER,
             outbox.privacy.PROVIDER,
             privacy.privacy.PROVIDER,
+            credentials.privacy.PROVIDER,
+            questions.privacy.PROVIDER,
         ),
     )
 

@@ -3,6 +3,7 @@ the budgets) for every format, and held against what an adviser checks before ac
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from babel.dates import format_date
@@ -14,6 +15,7 @@ from extensions import db, utcnow
 from modules.content import Assignment, Course
 from outbox.services import local_path
 
+from ..budgets import KINDS
 from ..models import Entry, Message, MessageKind
 from ..plan_outline import (
     FINANCE,
@@ -134,7 +136,7 @@ def plan_readiness(user: User, courses: list[Course], language: str) -> list[Pla
                 text = _("Chapter “%(chapter)s” is written", chapter=source.title)
                 checks.append(_written(course.slug, source, unwritten(source), text))
             if course.plan_chapters:
-                checks += plan_checks(user, course.slug, language)
+                checks += _budget_checks(user, course.slug, language)
             if summary is not None:
                 text = _("Summary written")
                 checks.append(_written(course.slug, summary, unwritten(summary), text))
@@ -153,6 +155,19 @@ def plan_readiness(user: User, courses: list[Course], language: str) -> list[Pla
                     )
                 )
     return checks
+
+
+def _budget_checks(user: User, course: str, language: str) -> list[PlanCheck]:
+    """The budgets' own checks, except that a budget not filled in balances nothing: a check
+    that points at an empty budget is not met (the first checks say which are filled in)."""
+    checks = plan_checks(user, course, language)
+    filled_in = checks[: len(KINDS)]
+    empty = {c.link for c in filled_in if not c.ok}
+    first = _("Fill in this budget first.")
+    return filled_in + [
+        replace(c, ok=False, hint=c.hint or first) if c.link in empty else c
+        for c in checks[len(KINDS) :]
+    ]
 
 
 def _written(slug: str, source: ChapterSource, missing: list[Assignment], text: str) -> PlanCheck:

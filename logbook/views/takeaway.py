@@ -40,6 +40,7 @@ def plan_docx():
 @login_required
 def export_docx():
     """The old address of the Word download, kept so bookmarks still work."""
+    organisation_as(Role.LEARNER)  # refused here as at the new address, not after a redirect
     return redirect(url_for("logbook.plan_docx"), 301)
 
 

@@ -250,9 +250,9 @@ def test_the_pdf_has_the_budget_tables_the_mentor_and_the_list_once(client, lear
 
 def test_a_full_plan_becomes_a_pdf_quickly(client, learner):
     _pdf(client)  # the first one loads WeasyPrint and the fonts
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine may be busy with other work
     _pdf(client)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_without_weasyprint_the_learner_gets_a_page_not_an_error(client, learner, monkeypatch):

@@ -7,6 +7,7 @@ import logging
 
 from flask import render_template
 
+from .export import xml_safe
 from .plan_outline import Plan, plan_html, read_by
 
 logger = logging.getLogger(__name__)
@@ -17,9 +18,10 @@ class PdfUnavailable(RuntimeError):
 
 
 def plan_pdf_html(plan: Plan) -> str:
-    return render_template(
+    html = render_template(
         "logbook/plan_pdf.html", plan=plan, plan_html=plan_html, read_by=read_by, links=False
     )
+    return xml_safe(html)  # control characters would garble the PDF's text; the rest is kept
 
 
 def as_pdf(plan: Plan, base_url: str | None = None) -> bytes:

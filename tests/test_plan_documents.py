@@ -315,3 +315,13 @@ def test_no_one_else_gets_the_learners_plan(client, make, auth, who):
             assert response.status_code == 200 and b"Marianne" not in response.data
         else:
             assert response.status_code == 403
+
+
+def test_control_characters_do_not_break_the_pdf(client, make, auth):
+    from tests.routes.logbook import make_entry
+
+    user = make.user(Role.LEARNER, name="Mari\x1fanne")
+    make_entry(user, text="A vertical\x0b tab and a unit\x1f separator, jan_de_vries@example.nl.")
+    auth.login(user)
+    text = _flat(_pdf_text(_pdf(client)))
+    assert "jan_de_vries@example.nl" in text

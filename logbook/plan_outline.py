@@ -160,7 +160,8 @@ def as_markdown(plan: Plan) -> str:
             lines += [f"### {part.title}", "", part.text.strip(), ""]
         for table in chapter.tables:
             lines += [f"### {table.title}", "", *_markdown_table(table), ""]
-            lines += [*(f"*{note}*" for note in table.notes), ""] if table.notes else []
+            for note in table.notes:
+                lines += [f"*{note}*", ""]
     if plan.missing:
         lines += [f"## {labels['still_to_write']}", "", labels["still_to_write_intro"], ""]
         lines += [f"- [ ] {m.chapter}: {m.title}" for m in plan.missing]

@@ -1,85 +1,17 @@
-"""The take-away: "My business plan: first draft" from every entry, in module order, as DOCX,
-Markdown or a print page. The outline is built once; each format only lays it out."""
+"""The learner's text in Word: the tokens of the parser the page uses laid out as real Word
+formatting (headings, lists, bold, italics, links), A4 and the document's language. The plan's
+document itself is put together in plan_docx.py."""
 
 from __future__ import annotations
 
-import io
 import re
-from dataclasses import dataclass
 
-from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, RGBColor
-from flask_babel import gettext as _
-from markupsafe import Markup
 
-from modules.content import Assignment, Course
-
-from .models import Entry
-from .render import URL_SCHEMES, markdown_tokens, render_markdown
-
-
-@dataclass(frozen=True)
-class Part:
-    assignment: Assignment
-    text: str  # the learner's text; empty when not written yet
-
-
-@dataclass(frozen=True)
-class Chapter:
-    course: Course
-    number: int
-    heading: str  # "Module 3: Testing the idea", with the course's title if there are several
-    parts: tuple[Part, ...]
-
-
-def outline(
-    courses: list[Course], entries: dict[tuple[str, str], Entry], lang: str
-) -> list[Chapter]:
-    chapters = []
-    several = len([c for c in courses if c.assignments(lang)]) > 1
-    for course in courses:
-        for module in course.modules:
-            assignments = module.assignments(lang).assignments
-            if not assignments:
-                continue
-            found = [(a, entries.get((course.slug, a.key))) for a in assignments]
-            parts = tuple(Part(a, entry.text if entry else "") for a, entry in found)
-            heading = _(
-                "Module %(number)s: %(title)s", number=module.number, title=module.text(lang).title
-            )
-            if several:
-                heading = f"{course.title(lang)}: {heading}"
-            chapters.append(Chapter(course, module.number, heading, parts))
-    return chapters
-
-
-def title() -> str:
-    return _("My business plan: first draft")
-
-
-def as_markdown(chapters: list[Chapter], author: str) -> str:
-    lines = [f"# {title()}", "", author, ""]
-    for chapter in chapters:
-        lines += [f"## {chapter.heading}", ""]
-        for part in chapter.parts:
-            lines += [f"### {part.assignment.title}", "", f"*{part.assignment.prompt.strip()}*", ""]
-            lines += [part.text.strip() or _("(Not written yet.)"), ""]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-_HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
-
-
-def plan_html(text: str) -> Markup:
-    """The learner's text for the print view, its headings two levels down as in the DOCX (under
-    the chapter's h2 and the assignment's h3)."""
-    cleaned = str(render_markdown(text))  # nh3 leaves headings without attributes
-    shifted = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}>", cleaned)
-    return Markup(shifted)  # noqa: S704 (cleaned HTML, only heading tags renamed)
-
+from .render import URL_SCHEMES, markdown_tokens
 
 # Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates, U+FFFE/F):
 # python-docx refuses them, so the DOCX leaves them out and keeps everything else.
@@ -303,28 +235,3 @@ class _Writer:
 def _add_text(document, text: str) -> None:
     """The learner's Markdown as Word paragraphs: headings, lists, bold, italics, links."""
     _Writer(document).write(xml_safe(text))
-
-
-def as_docx(chapters: list[Chapter], author: str, lang: str = "en") -> bytes:
-    document = Document()
-    _set_a4(document)
-    _set_language(document, lang)
-    document.core_properties.title = title()
-    author = xml_safe(author)
-    document.core_properties.author = author
-    document.core_properties.language = _WORD_LANGUAGES.get(lang, lang)
-    document.add_heading(title(), level=0)
-    document.add_paragraph(author)
-    for chapter in chapters:
-        document.add_heading(chapter.heading, level=1)
-        for part in chapter.parts:
-            document.add_heading(part.assignment.title, level=2)
-            prompt = document.add_paragraph()
-            prompt.add_run(part.assignment.prompt.strip()).italic = True
-            if part.text.strip():
-                _add_text(document, part.text)
-            else:
-                document.add_paragraph(_("(Not written yet.)"))
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()

@@ -30,7 +30,7 @@ def learner(make, auth):
 
 
 def _docx(client, language="en"):
-    response = client.get("/logbook/export.docx", headers={"Accept-Language": language})
+    response = client.get("/logbook/plan.docx", headers={"Accept-Language": language})
     assert response.status_code == 200
     return Document(io.BytesIO(response.data))
 

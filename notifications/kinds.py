@@ -27,6 +27,8 @@ class Kind(enum.StrEnum):
     MEETING_LOGGED = "meeting_logged"  # to the other person of the pair
     CHECKIN_DUE = "checkin_due"  # to staff
     EVALUATION_OPEN = "evaluation_open"  # to both, when the pair ended
+    NETWORK_MESSAGE = "network_message"  # to a participant written to through the network
+    STORY_PUBLISHED = "story_published"  # to the author, when staff published their story
 
 
 class Frequency(enum.StrEnum):
@@ -54,6 +56,8 @@ MESSAGES: dict[Kind, Any] = {
     Kind.MEETING_LOGGED: _l("%(name)s logged your meeting of %(when)s"),
     Kind.CHECKIN_DUE: _l("The pair %(name)s needs a check-in"),
     Kind.EVALUATION_OPEN: _l("Your mentoring has ended: tell us how it went"),
+    Kind.NETWORK_MESSAGE: _l("%(name)s wrote to you through the network"),
+    Kind.STORY_PUBLISHED: _l("Your story is published: %(title)s"),
 }
 
 # How each kind reads on the preferences page.
@@ -72,6 +76,8 @@ LABELS: dict[Kind, object] = {
     Kind.MEETING_LOGGED: _l("My partner logged a meeting"),
     Kind.CHECKIN_DUE: _l("A pair needs a check-in (staff)"),
     Kind.EVALUATION_OPEN: _l("The closing evaluation opens"),
+    Kind.NETWORK_MESSAGE: _l("A message from another participant through the network"),
+    Kind.STORY_PUBLISHED: _l("My success story is published"),
 }
 
 # Unless a person chose otherwise, every kind is emailed at once.

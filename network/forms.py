@@ -21,7 +21,9 @@ class ListingForm(FlaskForm):
         _l("Region or town (optional)"),
         description=_l("So people near you can find you. For example: Utrecht."),
     )
-    sector = SelectField(_l("Sector (optional)"), choices=sector_choices)
+    sector = SelectField(
+        _l("Sector (optional)"), choices=sector_choices, validators=[Optional()]
+    )
     offer = TextAreaField(
         _l("What I can offer"),
         description=_l("For example: 20 years of bookkeeping, or help with social media."),
@@ -50,8 +52,8 @@ class SearchForm(FlaskForm):
         _l("Search by words"),
         validators=[Optional(), Length(max=200, message=_l("Type at most 200 characters."))],
     )
-    region = SelectField(_l("Region"), choices=[])
-    sector = SelectField(_l("Sector"), choices=sector_choices)
+    region = SelectField(_l("Region"), choices=[], validators=[Optional()])
+    sector = SelectField(_l("Sector"), choices=sector_choices, validators=[Optional()])
 
 
 class MessageForm(FlaskForm):

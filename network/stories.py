@@ -91,7 +91,9 @@ def save_story(
     require_participant(user, organisation)
     title, body, signature = _check(title, body, signature)
     if story is None:
-        story = Story(organisation_id=organisation.id, author_id=user.id)
+        story = Story(
+            organisation_id=organisation.id, author_id=user.id, state=StoryState.DRAFT.value
+        )
         db.session.add(story)
     elif story.author_id != user.id:
         raise NotFound

@@ -21,9 +21,7 @@ class ListingForm(FlaskForm):
         _l("Region or town (optional)"),
         description=_l("So people near you can find you. For example: Utrecht."),
     )
-    sector = SelectField(
-        _l("Sector (optional)"), choices=sector_choices, validators=[Optional()]
-    )
+    sector = SelectField(_l("Sector (optional)"), choices=sector_choices, validators=[Optional()])
     offer = TextAreaField(
         _l("What I can offer"),
         description=_l("For example: 20 years of bookkeeping, or help with social media."),

@@ -12,7 +12,7 @@ from fields import takes_files
 
 from . import bp, stories
 from .forms import ActionForm, StoryForm
-from .photos import PhotoError, clean_photo
+from .photos import PHOTO_MAX_BYTES, PhotoError, clean_photo
 from .views import _errors_to, _organisation
 
 
@@ -21,13 +21,10 @@ def _photo_of(form: StoryForm):
     upload = form.photo.data
     if upload is None or not getattr(upload, "filename", ""):
         return None
-    return clean_photo(upload.read(stories_photo_limit() + 1))
-
-
-def stories_photo_limit() -> int:
-    from .photos import PHOTO_MAX_BYTES
-
-    return PHOTO_MAX_BYTES
+    try:
+        return clean_photo(upload.read(PHOTO_MAX_BYTES + 1))
+    finally:
+        upload.close()  # a large upload is a temporary file: closed now, not when collected
 
 
 def _save(form: StoryForm, organisation, story):

@@ -120,9 +120,7 @@ def test_a_form_with_a_mistake_keeps_what_was_typed(client, auth, world):
     assert "Zeist" in text and "A printer" in text
     assert db.session.scalar(db.select(Listing)) is None
     response = client.post("/network/me", data={"region": "Zeist"})
-    assert "Write what you can offer or what you are looking for" in response.get_data(
-        as_text=True
-    )
+    assert "Write what you can offer or what you are looking for" in response.get_data(as_text=True)
 
 
 def test_writing_to_someone_never_shows_an_email_address(client, auth, world):
@@ -203,21 +201,24 @@ def test_search_by_words_region_and_sector(client, auth, make, world):
     assert found("") == {"Bert Smit", "Carla Quiet"}
 
 
-def test_the_directory_pages_and_its_statements_do_not_grow(client, auth, make, world,
-                                                            count_statements):
+def test_the_directory_pages_and_its_statements_do_not_grow(
+    client, auth, make, world, count_statements
+):
     def counted() -> int:
         with count_statements() as counter:
             assert client.get("/network/?q=help").status_code == 200
         return counter.count
 
     for n in range(3):
-        join(make.user(Role.LEARNER, world["org"], name=f"Helper {n:02}"), world["org"],
-             offer="help")
+        join(
+            make.user(Role.LEARNER, world["org"], name=f"Helper {n:02}"), world["org"], offer="help"
+        )
     auth.login(world["ans"])
     few = counted()
     for n in range(3, 45):
-        join(make.user(Role.LEARNER, world["org"], name=f"Helper {n:02}"), world["org"],
-             offer="help")
+        join(
+            make.user(Role.LEARNER, world["org"], name=f"Helper {n:02}"), world["org"], offer="help"
+        )
     many = counted()
     assert many == few
     first = client.get("/network/?q=help").get_data(as_text=True)

@@ -58,8 +58,14 @@ participants = only(*PARTICIPANTS)
 # Writing to the listed other learner: they cannot write to themselves.
 to_listed = {**participants, "other_learner": 404}
 # The learner's conversation with the other learner: nobody else has one with them.
-conversation = {**only("learner", refused=404), **dict.fromkeys(("staff", "staff_other_org", "admin"), 403)}
-own_story = {**only("learner", refused=404), **dict.fromkeys(("staff", "staff_other_org", "admin"), 403)}
+conversation = {
+    **only("learner", refused=404),
+    **dict.fromkeys(("staff", "staff_other_org", "admin"), 403),
+}
+own_story = {
+    **only("learner", refused=404),
+    **dict.fromkeys(("staff", "staff_other_org", "admin"), 403),
+}
 staff = only("staff", "admin")
 
 

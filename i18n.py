@@ -89,6 +89,7 @@ CATALOGUES = (
     Source("logbook/translations", ("logbook", "templates/logbook")),
     Source("outcomes/translations", ("outcomes", "templates/outcomes")),
     Source("notifications/translations", ("notifications", "templates/notifications")),
+    Source("network/translations", ("network", "templates/network")),
     Source(
         "mentoring/translations",
         (

@@ -60,15 +60,23 @@ def clean_photo(data: bytes) -> CleanPhoto:
         raise PhotoError(WRONG_TYPE) from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PhotoError(too_large_message()) from None
-    image = ImageOps.exif_transpose(image)  # turned the way the camera held it, then no EXIF
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
+    try:
+        return _reencoded(image, kind)
+    except (OSError, ValueError):  # a mode Pillow cannot write back as it came
+        raise PhotoError(WRONG_TYPE) from None
+
+
+def _reencoded(image: Image.Image, kind: str) -> CleanPhoto:
+    # Turned the way the camera held it; the copy carries no EXIF into the saved file.
+    picture: Image.Image = ImageOps.exif_transpose(image)
+    picture.thumbnail((MAX_SIDE, MAX_SIDE))
     out = io.BytesIO()
     if kind == "JPEG":
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        image.save(out, "JPEG", quality=85, optimize=True)
+        if picture.mode not in ("RGB", "L"):
+            picture = picture.convert("RGB")
+        picture.save(out, "JPEG", quality=85, optimize=True)
     else:
-        if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
-            image = image.convert("RGBA")
-        image.save(out, "PNG", optimize=True)  # no pnginfo: text chunks are not written
-    return CleanPhoto(out.getvalue(), TYPES[kind], image.width, image.height)
+        if picture.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+            picture = picture.convert("RGBA")
+        picture.save(out, "PNG", optimize=True)  # no pnginfo: text chunks are not written
+    return CleanPhoto(out.getvalue(), TYPES[kind], picture.width, picture.height)

@@ -83,9 +83,6 @@ class Story(db.Model):
     state: Mapped[str] = mapped_column(String(10), default=StoryState.DRAFT.value)
     # The author's own choice; staff cannot set it, and publishing needs it.
     consent: Mapped[bool] = mapped_column(default=False)
-    photo_id: Mapped[int | None] = mapped_column(
-        ForeignKey("network_photos.id", ondelete="SET NULL")
-    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None]
@@ -94,17 +91,31 @@ class Story(db.Model):
 
     author: Mapped[User] = relationship(foreign_keys=[author_id], lazy="joined")
     organisation: Mapped[Organisation] = relationship()
+    # Loaded with the stories in one more query, without the bytes (deferred).
+    photo: Mapped[Photo | None] = relationship(
+        back_populates="story", lazy="selectin", cascade="all, delete-orphan"
+    )
+
+    @property
+    def photo_id(self) -> int | None:
+        return self.photo.id if self.photo is not None else None
 
 
 class Photo(db.Model):
     """A story's photo, re-encoded (no metadata) and kept in the database: every app server
-    behind the load balancer reads the same bytes, and backups of PostgreSQL hold them."""
+    behind the load balancer reads the same bytes, and backups of PostgreSQL hold them. It goes
+    with its story: deleting the story, its author or the organisation deletes the photo."""
 
     __tablename__ = "network_photos"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(
+        ForeignKey("network_stories.id", ondelete="CASCADE"), unique=True
+    )
     content_type: Mapped[str] = mapped_column(String(20))
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     width: Mapped[int]
     height: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    story: Mapped[Story] = relationship(back_populates="photo")

@@ -97,18 +97,15 @@ def save_story(
         db.session.add(story)
     elif story.author_id != user.id:
         raise NotFound
-    changed = story.title != title or story.body != body or photo is not None or remove_photo
+    dropped = remove_photo and story.photo is not None
+    changed = story.title != title or story.body != body or photo is not None or dropped
     story.title, story.body, story.signature = title, body, signature
+    if photo is not None or remove_photo:
+        _drop_photo(story)
     if photo is not None:
-        stored = Photo(
+        story.photo = Photo(
             content_type=photo.content_type, data=photo.data, width=photo.width, height=photo.height
         )
-        db.session.add(stored)
-        db.session.flush()
-        _drop_photo(story)
-        story.photo_id = stored.id
-    elif remove_photo:
-        _drop_photo(story)
     story.consent = bool(consent)
     story.updated_at = utcnow()
     if story.state == StoryState.PUBLISHED and (changed or not story.consent):
@@ -122,9 +119,11 @@ def save_story(
 
 
 def _drop_photo(story: Story) -> None:
-    if story.photo_id is not None:
-        db.session.execute(db.delete(Photo).where(Photo.id == story.photo_id))
-        story.photo_id = None
+    """Deleted before a new one is added: one photo per story (a unique rule)."""
+    if story.photo is not None:
+        db.session.delete(story.photo)
+        story.photo = None
+        db.session.flush()
 
 
 def _unpublish(story: Story, state: StoryState) -> None:
@@ -147,8 +146,7 @@ def withdraw(user: User, story: Story) -> Story:
 def delete_story(user: User, story: Story) -> None:
     if story.author_id != user.id:
         raise NotFound
-    _drop_photo(story)
-    db.session.delete(story)
+    db.session.delete(story)  # its photo with it
     db.session.flush()
     logger.info("story deleted story=%s user=%s", story.id, user.id)
 
@@ -263,9 +261,10 @@ def published_story(organisation: Organisation, story_id: int) -> Story:
 def photo_for(user, story_id: int, photo_id: int) -> tuple[Photo, bool]:
     """The photo of a story, with whether it is public: published stories' photos to anyone,
     others only to the author and the organisation's staff."""
-    story = db.session.get(Story, story_id)
-    if story is None or story.photo_id != photo_id:
+    photo = db.session.get(Photo, photo_id)
+    if photo is None or photo.story_id != story_id:
         raise NotFound
+    story = photo.story
     public = story.state == StoryState.PUBLISHED and story.consent
     if not public:
         signed_in = getattr(user, "is_authenticated", False)
@@ -273,7 +272,4 @@ def photo_for(user, story_id: int, photo_id: int) -> tuple[Photo, bool]:
         staff = story.state != StoryState.DRAFT and may_manage(user, story.organisation)
         if not (author or staff):
             raise NotFound
-    photo = db.session.get(Photo, photo_id)
-    if photo is None:
-        raise NotFound
     return photo, public

@@ -305,3 +305,17 @@ def test_learners_see_published_stories_on_their_dashboard(client, auth, world):
     assert "How I opened my bakery" in page and "Still waiting for staff" not in page
     auth.login(world["learner_other_org"])
     assert "How I opened my bakery" not in client.get("/dashboard").get_data(as_text=True)
+
+
+def test_deleting_a_story_or_its_author_deletes_the_photo(client, auth, world):
+    from network.photos import clean_photo
+
+    story = write(world, photo=clean_photo(png_bytes()))
+    auth.login(world["ans"])
+    assert client.post(f"/stories/{story.id}/delete").status_code == 302
+    assert db.session.scalar(db.select(db.func.count(Photo.id))) == 0
+    write(world, photo=clean_photo(png_bytes()))
+    db.session.delete(world["ans"])
+    db.session.commit()
+    assert db.session.scalar(db.select(db.func.count(Story.id))) == 0
+    assert db.session.scalar(db.select(db.func.count(Photo.id))) == 0

@@ -2,12 +2,13 @@
 
 Revision ID: 0023_network
 Revises: 0022_budgets
-Create Date: 2026-12-03 11:45:24.735280
+Create Date: 2026-12-03 12:19:00.827519
 
 """
 
-import sqlalchemy as sa
 from alembic import op
+import sqlalchemy as sa
+
 
 # revision identifiers, used by Alembic.
 revision = "0023_network"
@@ -17,16 +18,6 @@ depends_on = None
 
 
 def upgrade():
-    op.create_table(
-        "network_photos",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("content_type", sa.String(length=20), nullable=False),
-        sa.Column("data", sa.LargeBinary(), nullable=False),
-        sa.Column("width", sa.Integer(), nullable=False),
-        sa.Column("height", sa.Integer(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_network_photos")),
-    )
     op.create_table(
         "network_listings",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -109,7 +100,6 @@ def upgrade():
         sa.Column("signature", sa.String(length=120), nullable=False),
         sa.Column("state", sa.String(length=10), nullable=False),
         sa.Column("consent", sa.Boolean(), nullable=False),
-        sa.Column("photo_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("submitted_at", sa.DateTime(), nullable=True),
@@ -128,12 +118,6 @@ def upgrade():
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["photo_id"],
-            ["network_photos.id"],
-            name=op.f("fk_network_stories_photo_id_network_photos"),
-            ondelete="SET NULL",
-        ),
-        sa.ForeignKeyConstraint(
             ["published_by_id"],
             ["users.id"],
             name=op.f("fk_network_stories_published_by_id_users"),
@@ -149,8 +133,28 @@ def upgrade():
             "ix_network_stories_org_state", ["organisation_id", "state"], unique=False
         )
 
+    op.create_table(
+        "network_photos",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("story_id", sa.Integer(), nullable=False),
+        sa.Column("content_type", sa.String(length=20), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.Column("width", sa.Integer(), nullable=False),
+        sa.Column("height", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["story_id"],
+            ["network_stories.id"],
+            name=op.f("fk_network_photos_story_id_network_stories"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_network_photos")),
+        sa.UniqueConstraint("story_id", name=op.f("uq_network_photos_story_id")),
+    )
+
 
 def downgrade():
+    op.drop_table("network_photos")
     with op.batch_alter_table("network_stories", schema=None) as batch_op:
         batch_op.drop_index("ix_network_stories_org_state")
         batch_op.drop_index(batch_op.f("ix_network_stories_author_id"))
@@ -166,4 +170,3 @@ def downgrade():
         batch_op.drop_index(batch_op.f("ix_network_listings_organisation_id"))
 
     op.drop_table("network_listings")
-    op.drop_table("network_photos")

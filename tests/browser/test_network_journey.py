@@ -80,3 +80,13 @@ def test_join_the_network_write_and_publish_a_story(browser, live_app, make):
     page.get_by_role("link", name="From the office to my own bakery").click()
     expect(page.get_by_role("img", name="Photo with the story From the office")).to_be_visible()
     browser.axe()
+
+    # At 320 px wide nothing scrolls sideways.
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in (f"/o/{organisation.slug}", "/login"):
+        browser.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    sign_in(browser, learner)
+    for path in ("/network/", "/network/me", "/stories/new", "/dashboard"):
+        browser.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path

@@ -24,7 +24,7 @@ def load() -> None:
 
 
 def _feature_steps():
-    """Each feature's demo step, in floor order: learning, quizzes, mentoring, logbook."""
-    from . import learning, logbook, mentoring, quizzes
+    """Each feature's demo step, in floor order: learning, quizzes, mentoring, logbook, network."""
+    from . import learning, logbook, mentoring, network, quizzes
 
-    return (learning.load, quizzes.load, mentoring.load, logbook.load)
+    return (learning.load, quizzes.load, mentoring.load, logbook.load, network.load)

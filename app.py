@@ -178,6 +178,8 @@ def _register_blueprints(app: Flask) -> None:
     import mentoring
     import mentoring.models  # noqa: F401
     import modules
+    import network
+    import network.models  # noqa: F401
     import notifications
     import notifications.models  # noqa: F401
     import organisations
@@ -206,9 +208,12 @@ def _register_blueprints(app: Flask) -> None:
         credentials,
         privacy,
         questions,
+        network,
     )
     for package in blueprints:
         app.register_blueprint(package.bp)
+    # Panels of the dashboard's siblings on the faces floor, handed in here.
+    app.extensions.setdefault("dashboard_panels", []).append(network.dashboard_panel)
     _register_privacy_providers(app)
 
 

@@ -93,6 +93,7 @@ CATALOGUES = (
     Source("credentials/translations", ("credentials", "templates/credentials")),
     Source("privacy/translations", ("privacy", "templates/privacy")),
     Source("questions/translations", ("questions", "templates/questions")),
+    Source("network/translations", ("network", "templates/network")),
     Source(
         "mentoring/translations",
         (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask import current_app
+
 
 @dataclass(frozen=True)
 class Panel:
@@ -23,8 +25,19 @@ def for_person(user, organisation, roles) -> list[Panel]:
         logbook.panel(user, organisation, roles),
         mentoring.panel(user, organisation, roles),
         staff.panel(user, organisation, roles),
+        *_wired(user, organisation, roles),
     )
     return [panel for panel in built if panel is not None]
+
+
+def _wired(user, organisation, roles) -> list[Panel | None]:
+    """Panels of features on this floor, handed in by app.py as functions that return
+    (template, context) or None: the dashboard never imports its siblings."""
+    panels: list[Panel | None] = []
+    for make in current_app.extensions.get("dashboard_panels", ()):
+        made = make(user, organisation, roles)
+        panels.append(Panel(*made) if made else None)
+    return panels
 
 
 def _follow_ups(user) -> Panel | None:

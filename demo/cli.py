@@ -25,8 +25,8 @@ def load() -> None:
 
 def _feature_steps():
     """Each feature's demo step, in floor order: learning, quizzes, mentoring, logbook, then
-    the organisation's certificate key, and the faces: questions."""
-    from . import credentials, learning, logbook, mentoring, questions, quizzes
+    the organisation's certificate key, and the faces: questions and the network."""
+    from . import credentials, learning, logbook, mentoring, network, questions, quizzes
 
     return (
         learning.load,
@@ -35,4 +35,5 @@ def _feature_steps():
         logbook.load,
         credentials.load,
         questions.load,
+        network.load,
     )

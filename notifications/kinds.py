@@ -30,6 +30,8 @@ class Kind(enum.StrEnum):
     DATA_EXPORT_READY = "data_export_ready"  # to the person who asked for their data
     QUESTION_ASKED = "question_asked"  # to the organisation's staff
     QUESTION_ANSWERED = "question_answered"  # to the person who asked
+    NETWORK_MESSAGE = "network_message"  # to a participant written to through the network
+    STORY_PUBLISHED = "story_published"  # to the author, when staff published their story
 
 
 class Frequency(enum.StrEnum):
@@ -60,6 +62,8 @@ MESSAGES: dict[Kind, Any] = {
     Kind.DATA_EXPORT_READY: _l("Your data is ready to download until %(when)s"),
     Kind.QUESTION_ASKED: _l("%(name)s asked a question"),
     Kind.QUESTION_ANSWERED: _l("Your question has been answered"),
+    Kind.NETWORK_MESSAGE: _l("%(name)s wrote to you through the network"),
+    Kind.STORY_PUBLISHED: _l("Your story is published: %(title)s"),
 }
 
 # How each kind reads on the preferences page.
@@ -81,6 +85,8 @@ LABELS: dict[Kind, object] = {
     Kind.DATA_EXPORT_READY: _l("My data is ready to download"),
     Kind.QUESTION_ASKED: _l("A learner or mentor asks a question (staff)"),
     Kind.QUESTION_ANSWERED: _l("My question has been answered"),
+    Kind.NETWORK_MESSAGE: _l("A message from another participant through the network"),
+    Kind.STORY_PUBLISHED: _l("My success story is published"),
 }
 
 # Unless a person chose otherwise, every kind is emailed at once.

@@ -9,6 +9,8 @@ from extensions import db, utcnow
 from logbook import services as logbook
 from logbook.models import EntryState
 from mentoring import services
+from network import services as network
+from network import stories
 from notifications.kinds import Kind
 from notifications.models import Notification
 from privacy.services import request_export
@@ -67,6 +69,17 @@ def test_one_pairs_life_brings_every_kind_to_the_centre(make):
     request_export(mentee)  # Download my data: the archive is ready
     question = questions.ask(mentee, world["org"], "Can I pause the course?", None, False)
     questions.answer(staff, question, "Yes, whenever you like.")
+
+    # The network: the mentor is listed and the mentee writes; staff publish the mentee's story.
+    org = pair.organisation
+    network.save_listing(
+        mentor, org, region="", sector="", offer="Marketing", looking_for="", show_email=False
+    )
+    network.send_message(mentee, org, mentor.id, "May I ask you about markets?")
+    story = stories.save_story(
+        mentee, org, None, title="My shop", body="It began.", signature="", consent=True, send=True
+    )
+    stories.publish(staff, org, story.id)
     db.session.commit()
 
     assert _kinds_of(mentee) | _kinds_of(mentor) | _kinds_of(staff) == {k.value for k in Kind}

@@ -225,6 +225,7 @@ def _register_privacy_providers(app: Flask) -> None:
     import logbook.privacy
     import mentoring.privacy
     import modules.privacy
+    import network.privacy
     import notifications.privacy
     import outbox.privacy
     import outcomes.privacy
@@ -247,6 +248,7 @@ def _register_privacy_providers(app: Flask) -> None:
             privacy.privacy.PROVIDER,
             credentials.privacy.PROVIDER,
             questions.privacy.PROVIDER,
+            network.privacy.PROVIDER,
         ),
     )
 

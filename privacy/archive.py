@@ -11,8 +11,9 @@ from flask_babel import force_locale
 
 from accounts.models import Role, User
 from extensions import utcnow
-from logbook import export as plan
+from logbook import plan_docx
 from logbook.services import entries_of
+from logbook.services.plan import plan_of
 from modules.services import offered_courses
 from personal_data import Export, Provider
 
@@ -35,8 +36,8 @@ def business_plan(user: User, language: str) -> bytes | None:
     entries = entries_of(user.id)
     if not slugs or not entries:
         return None
-    # The one line that knows the logbook's export.
-    return plan.as_docx(plan.outline(list(slugs.values()), entries, language), user.name, language)  # type: ignore[arg-type]
+    # The one line that knows the logbook's plan documents.
+    return plan_docx.as_docx(plan_of(user, list(slugs.values()), language))  # type: ignore[arg-type]
 
 
 def build_zip(user: User, language: str, providers: tuple[Provider, ...]) -> bytes:

@@ -3,6 +3,7 @@ the budgets) for every format, and held against what an adviser checks before ac
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -85,7 +86,7 @@ def plan_of(user: User, courses: list[Course], language: str, today: date | None
                 {k: e.text for (c, k), e in entries.items() if c == course.slug},
                 {k: v for (c, k), v in feedback.items() if c == course.slug},
                 tables,
-                lambda a, slug=course.slug: _entry_link(slug, a),
+                functools.partial(_entry_link, course.slug),
                 lambda at: format_date(at, "long", locale=language),
             )
             chapters += found

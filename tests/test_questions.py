@@ -307,3 +307,9 @@ def test_the_demo_has_a_question_in_the_faq_and_one_waiting(runner):
     runner.invoke(args=["demo", "load"])
     states = sorted(db.session.scalars(db.select(Question.state)))
     assert states == [QuestionState.OPEN, QuestionState.PUBLISHED]
+
+
+def test_the_help_pages_show_the_organisations_faq_beside_the_shared_help(client, auth, learner):
+    auth.login(learner)
+    page = client.get("/help/").get_data(as_text=True)
+    assert 'href="/questions/faq"' in page and 'href="/questions/new"' in page

@@ -144,6 +144,9 @@ class Organisation(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Archived by a platform admin: nobody opens it until it is restored; nothing is deleted.
     archived_at: Mapped[datetime | None]
+    # --- erasure ---
+    # Years the funder's participant record of an erased account is kept (privacy purge).
+    retention_years: Mapped[int] = mapped_column(default=5, server_default="5")
 
     @property
     def is_archived(self) -> bool:
@@ -202,6 +205,7 @@ class AuditAction(enum.StrEnum):
     RESET_LINK_SENT = "reset_link_sent"
     ACCOUNT_DEACTIVATED = "account_deactivated"
     ACCOUNT_REACTIVATED = "account_reactivated"
+    ERASURE_STARTED = "erasure_started"  # staff started erasing a person's account
 
 
 class AuditEntry(db.Model):

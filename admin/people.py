@@ -91,6 +91,7 @@ def action_label(action: str) -> str:
         AuditAction.RESET_LINK_SENT: _("sent a link to choose a new password"),
         AuditAction.ACCOUNT_DEACTIVATED: _("switched the account off"),
         AuditAction.ACCOUNT_REACTIVATED: _("switched the account on"),
+        AuditAction.ERASURE_STARTED: _("started deleting the account"),
     }
     return labels.get(action, action)
 

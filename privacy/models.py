@@ -45,3 +45,27 @@ class DataExport(db.Model):
     @property
     def is_waiting(self) -> bool:
         return self.state in (ExportState.WAITING.value, ExportState.BUILDING.value)
+
+
+class DeletionRequest(db.Model):
+    """Someone asked to delete the account (the person, or staff for them): erased by
+    `flask privacy purge` once `erase_after` has passed, unless the person signed in before.
+    The row stays after the erasure as the record that it was done; `purged_at` says when the
+    kept participant record went at the end of the retention period."""
+
+    __tablename__ = "privacy_deletions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # Staff who started it for the person; None when the person asked themselves.
+    requested_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    erase_after: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None]
+    erased_at: Mapped[datetime | None]
+    purged_at: Mapped[datetime | None]

@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("privacy", __name__)
 
-from . import models, views  # noqa: E402,F401
+from . import deletion_views, models, views  # noqa: E402,F401

@@ -7,7 +7,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-privacy_cli = AppGroup("privacy", help="Personal data: downloads, and next erasure and purge.")
+privacy_cli = AppGroup("privacy", help="Personal data: downloads, erasure and purge.")
 
 
 @privacy_cli.command("build-exports")
@@ -40,3 +40,16 @@ def worker() -> None:
         )
     connection = Redis.from_url(url)
     SimpleWorker([Queue(QUEUE, connection=connection)], connection=connection).work()
+
+
+@privacy_cli.command("purge")
+def purge_command() -> None:
+    """Erase accounts whose grace period ended and remove what outlived its period (cron, daily)."""
+    from outbox.unit import unit_of_work
+
+    from .purge import purge
+
+    with unit_of_work():
+        removed = purge()
+    for what, count in removed.items():
+        click.echo(f"{count} {what}")

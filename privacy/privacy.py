@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from extensions import db
 from personal_data import Export, Policy, Provider, Table, row
 
-from .models import DataExport
+from .models import DataExport, DeletionRequest
 
 
 def export(user_id: int) -> Export:
@@ -35,6 +35,13 @@ PROVIDER = Provider(
             Policy.ERASE,
             "A copy of the person's own data: nothing to keep once they have left.",
             person_columns=("user_id",),
+        ),
+        Table(
+            DeletionRequest,
+            Policy.PSEUDONYMISE,
+            "The record that the account was deleted, and when: it stays, pointing at the "
+            "anonymous account; it holds no name, address or text.",
+            person_columns=("user_id", "requested_by_id"),
         ),
     ),
 )

@@ -20,7 +20,7 @@ from sqlalchemy import func
 
 from accounts.models import Invitation, Membership, Organisation
 from extensions import db, rows_changed, utcnow
-from logbook.models import EntryRead, Entry
+from logbook.models import Entry, EntryRead
 from personal_data import Policy
 
 from . import registry

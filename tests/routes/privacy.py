@@ -21,3 +21,29 @@ ROUTES = [
         setup=_learners_archive,
     ),
 ]
+
+# --- erasure ---
+STAFF = only("staff", "admin")
+ROUTES += [
+    Route("privacy.delete_account", "GET", "/account/delete", signed_in()),
+    # Without a password the page comes back with the error: nothing is asked.
+    Route("privacy.delete_account", "POST", "/account/delete", signed_in()),
+    Route(
+        "privacy.erase_member",
+        "POST",
+        lambda w: f"/organisations/{w.organisation.slug}/people/{w.learner.id}/erase",
+        STAFF,
+    ),
+    Route(
+        "privacy.retention",
+        "GET",
+        lambda w: f"/organisations/{w.organisation.slug}/retention",
+        STAFF,
+    ),
+    Route(
+        "privacy.retention",
+        "POST",
+        lambda w: f"/organisations/{w.organisation.slug}/retention",
+        STAFF,
+    ),
+]

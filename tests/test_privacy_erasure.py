@@ -75,3 +75,15 @@ def test_the_erased_account_cannot_sign_in(world):  # noqa: F811
     erase_person(mentee.id)
     db.session.commit()
     assert not mentee.check_password(PASSWORD) and not mentee.is_active
+
+
+def test_a_staff_members_erasure_keeps_the_organisations_data(world):  # noqa: F811
+    """Only their identity goes: the check-in they wrote and the pairs they ran stay."""
+    staff, mentee = world["staff"], world["mentee"]
+    name, email = staff.name, staff.email
+    erase_person(staff.id)
+    db.session.commit()
+    assert _everywhere("STAFF-CHECKIN-NOTE")
+    assert db.session.scalar(db.select(Mentorship).filter_by(mentee_id=mentee.id))
+    assert _everywhere(mentee.email) and _everywhere("MY-LOGBOOK-TEXT")
+    assert {needle: _everywhere(needle) for needle in (name, email) if _everywhere(needle)} == {}

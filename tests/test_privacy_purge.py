@@ -171,3 +171,10 @@ def test_others_cannot_change_it(client, auth, make, who):
     )
     db.session.refresh(org)
     assert org.retention_years == 5
+
+
+def test_staff_find_it_on_the_members_page(client, auth, make):
+    org = make.organisation(retention_years=7)
+    auth.login(make.user(Role.STAFF, org))
+    page = client.get(f"/organisations/{org.slug}/people").get_data(as_text=True)
+    assert "for 7 years" in page and f"/organisations/{org.slug}/retention" in page

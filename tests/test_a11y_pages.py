@@ -2,10 +2,13 @@
 language of English book titles on Dutch pages, wide tables in their own scrolling region."""
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
 from accounts.models import Role
+from modules.checks import check_catalogue
 
 M1 = "/courses/test-course/first-module/"
 
@@ -36,3 +39,64 @@ def test_a_learner_sees_the_logbook_links_and_they_open(client, make, auth):
     assert links
     for link in links:
         assert client.get(link).status_code == 200, link
+
+
+# Book titles in another language than the page: lang="en" (WCAG 3.1.2) --------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = "/courses/entrepreneurship-mindset/testing-the-idea/books"
+
+
+@pytest.fixture
+def real_courses(config):
+    config["COURSES_ROOT"] = str(ROOT / "courses")
+
+
+def test_english_titles_on_a_dutch_book_club_page_say_they_are_english(
+    real_courses, client, make, auth
+):
+    auth.login(make.user(Role.LEARNER, make.organisation()))
+    html = _page(client, REAL, **{"Accept-Language": "nl"})
+    assert '<cite lang="en">The Mom Test</cite>' in html
+    assert "<cite>Business Model Generatie</cite>" in html  # the Dutch edition: no lang
+    english = _page(client, REAL, **{"Accept-Language": "en"})
+    assert 'lang="en">The Mom Test' not in english  # same language as the page: nothing to say
+
+
+def test_a_book_list_shown_in_english_on_a_dutch_page_is_marked_english(app):
+    from flask import render_template_string
+
+    from modules.content import Book
+
+    books = [Book("A Book", "An Author", 2011, "Why")]
+    html = render_template_string(
+        '{% with books_lang = "en" %}{% include "modules/_books.html" %}{% endwith %}',
+        books=books,
+        lang="nl",
+    )
+    assert '<cite lang="en">A Book</cite>' in html
+
+
+def _copy(tmp_path) -> Path:
+    root = tmp_path / "courses"
+    shutil.copytree(ROOT / "tests" / "data" / "courses", root)
+    return root / "test-course" / "01-first-module" / "books.nl.yml"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("en", None),
+        ("nl", "lang is only for a title in another language than nl"),
+        ("English", "lang must be a language code like en or nl"),
+    ],
+)
+def test_the_checker_knows_the_lang_of_a_title(tmp_path, value, message):
+    path = _copy(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  year: 2011\n", f"  year: 2011\n  lang: {value}\n", 1))
+    found = [str(p) for p in check_catalogue(tmp_path / "courses")]
+    if message is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].endswith(f"book 'Een echt boek 1': {message}")

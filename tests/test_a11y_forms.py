@@ -73,3 +73,32 @@ def test_a_new_theme_is_added_and_the_page_says_so(client, auth, make):
     response = client.post(url, data={"label": "Pricing"}, follow_redirects=True)
     assert "Theme added: Pricing." in response.get_data(as_text=True)
     assert "Pricing" in services.themes(world["org"]).values()
+
+
+# "Saved" announced after a redirect --------------------------------------------------------
+
+
+def _notice(html: str) -> str:
+    return re.search(r'<div class="notice notice--[^"]*"[^>]*>', html)[0]
+
+
+def test_a_success_message_after_a_redirect_takes_focus_and_is_announced(client, auth, make):
+    world = mf.programme(make)
+    auth.login(world["staff"])
+    url = f"/organisations/{world['org'].slug}/programme/themes"
+    html = client.post(url, data={"label": "Pricing"}, follow_redirects=True).get_data(as_text=True)
+    notice = _notice(html)
+    assert "notice--success" in notice
+    assert 'role="alert"' in notice and 'tabindex="-1"' in notice and "autofocus" in notice
+    assert html.count("autofocus") == 1
+
+
+def test_the_error_summary_keeps_the_focus_over_a_waiting_message(client, auth, make):
+    world = mf.programme(make)
+    auth.login(world["staff"])
+    with client.session_transaction() as session:
+        session["_flashes"] = [("success", "Saved before")]
+    url = f"/organisations/{world['org'].slug}/programme/themes"
+    html = client.post(url, data={"label": ""}).get_data(as_text=True)
+    assert "Saved before" in html and "autofocus" not in _notice(html)
+    assert re.search(r'<div class="error-summary"[^>]*autofocus', html)

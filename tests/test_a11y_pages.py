@@ -100,3 +100,35 @@ def test_the_checker_knows_the_lang_of_a_title(tmp_path, value, message):
         assert found == []
     else:
         assert len(found) == 1 and found[0].endswith(f"book 'Een echt boek 1': {message}")
+
+
+# Heading levels never skip ------------------------------------------------------------------
+
+
+def _skips(html: str) -> list[str]:
+    levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", html)]
+    return [f"h{a} then h{b}" for a, b in zip([0, *levels], levels, strict=False) if b > a + 1]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/courses/",
+        "/courses/test-course/",
+        M1,
+        f"{M1}second-steps",
+        f"{M1}books",
+        "/courses/test-course/books",
+        f"{M1}print",
+        f"{M1}cases/the-bakery",
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_course_pages_never_skip_a_heading_level(client, make, auth, url, language):
+    auth.login(make.user(Role.LEARNER, make.organisation()))
+    assert _skips(_page(client, url, **{"Accept-Language": language})) == []
+
+
+def test_the_real_book_club_pages_never_skip_a_heading_level(real_courses, client, make, auth):
+    auth.login(make.user(Role.LEARNER, make.organisation()))
+    assert _skips(_page(client, REAL, **{"Accept-Language": "nl"})) == []

@@ -132,3 +132,29 @@ def test_course_pages_never_skip_a_heading_level(client, make, auth, url, langua
 def test_the_real_book_club_pages_never_skip_a_heading_level(real_courses, client, make, auth):
     auth.login(make.user(Role.LEARNER, make.organisation()))
     assert _skips(_page(client, REAL, **{"Accept-Language": "nl"})) == []
+
+
+# Wide tables scroll inside their own labelled region ---------------------------------------
+
+
+def test_a_course_table_is_wrapped_in_a_labelled_focusable_region():
+    from modules.markup import Renderer
+
+    html = Renderer(frozenset()).render(
+        "Text.\n\n| What | Cost & more |\n|---|---|\n| Saw | €900 |\n\nMore.\n"
+    )
+    opening = '<div class="table-scroll" role="region" aria-label="What, Cost &amp; more" '
+    assert html.count("<table>") == 1
+    assert re.search(opening + r'tabindex="0"><table>.*?</table></div>', html, re.S)
+
+
+def test_the_tables_of_a_real_section_are_wrapped_in_english_and_dutch(
+    real_courses, client, make, auth
+):
+    auth.login(make.user(Role.LEARNER, make.organisation()))
+    url = "/courses/entrepreneurship-mindset/money-matters/start-up-costs"
+    for language, label in (("en", "What, Cost"), ("nl", "Wat, Kosten")):
+        html = _page(client, url, **{"Accept-Language": language})
+        assert html.count("<table>") >= 1
+        assert html.count("<table>") == html.count('<div class="table-scroll"')
+        assert f'aria-label="{label}' in html

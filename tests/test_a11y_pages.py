@@ -158,3 +158,26 @@ def test_the_tables_of_a_real_section_are_wrapped_in_english_and_dutch(
         assert html.count("<table>") >= 1
         assert html.count("<table>") == html.count('<div class="table-scroll"')
         assert f'aria-label="{label}' in html
+
+
+# Narrow tables that fit at 320 px, or scroll in a region of their own under another name.
+NARROW_OR_WRAPPED = {
+    "logbook/index.html",  # three short columns
+    "logbook/budgets.html",  # three short columns
+    "logbook/_plan.html",  # in its own plan-table-wrap region
+    "privacy/archive_index.html",  # the offline archive, its own page without the stylesheet
+    "organisations/programme_round.html",  # two columns of a score breakdown
+}
+
+
+def test_staff_tables_and_the_quiz_results_scroll_in_their_own_region():
+    templates = ROOT / "templates"
+    bare = []
+    for path in sorted(templates.rglob("*.html")):
+        name = path.relative_to(templates).as_posix()
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"<table\b", text):
+            before = text[max(0, match.start() - 250) : match.start()]
+            if 'class="table-scroll' not in before and name not in NARROW_OR_WRAPPED:
+                bare.append(f"{name}:{text.count(chr(10), 0, match.start()) + 1}")
+    assert bare == []

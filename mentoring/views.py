@@ -119,7 +119,7 @@ def index():
 
 @bp.route("/mentoring/pairs/<int:pair_id>")
 @login_required
-def pair(pair_id, message_form=None):
+def pair(pair_id, message_form=None, answer_form=None):
     pair = _pair(pair_id)
     side = pair.side_of(current_user.id)
     now = utcnow()
@@ -138,7 +138,7 @@ def pair(pair_id, message_form=None):
         explanation=explanation,
         themes=services.themes(pair.organisation),
         answered=services.has_answered(pair, current_user.id),
-        answer_form=AnswerForm(),
+        answer_form=answer_form or AnswerForm(formdata=None),
         charter=services.current_charter(pair),
         meetings=services.meetings_of(pair),
         health=services.health_of(pair, now) if pair.is_current else None,
@@ -148,18 +148,24 @@ def pair(pair_id, message_form=None):
     )
 
 
+_pair_page = pair  # the views below name their pair `pair`
+
+
 @bp.post("/mentoring/pairs/<int:pair_id>/answer")
 @login_required
 def answer(pair_id):
     pair = _pair(pair_id)
     form = AnswerForm()
     if not form.validate_on_submit():
-        flash(_("Choose yes or no."), "error")
-        return redirect(url_for("mentoring.pair", pair_id=pair.id))
+        # The pair page again, the error beside the choice and the reason typed still in its box.
+        return _pair_page(pair_id=pair.id, answer_form=form)
     accept = form.decision.data == "accept"
     try:
         services.answer_proposal(current_user, pair, accept, form.reason.data or "")
     except services.MentoringError as error:
+        if error.field is not None:
+            _errors_to(form, error)
+            return _pair_page(pair_id=pair.id, answer_form=form)
         flash(error.message, "error")
     else:
         if not accept:

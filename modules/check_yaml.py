@@ -135,10 +135,10 @@ def books(report: Report, path: Path, context: Context) -> Shape:
     this_year = date.today().year
     for book in data["books"]:
         if not isinstance(book, LineDict):
-            report.keys(path, book, BOOK_KEYS, {"isbn"}, "book")
+            report.keys(path, book, BOOK_KEYS, {"isbn", "lang"}, "book")
             continue
         what = f"book '{book['title']}'" if is_text(book.get("title")) else "book"
-        report.keys(path, book, BOOK_KEYS, {"isbn"}, what)
+        report.keys(path, book, BOOK_KEYS, {"isbn", "lang"}, what)
         for key in ("title", "author", "why"):
             report.text(path, book, key, what)
         year = book.get("year", 2000)
@@ -149,9 +149,24 @@ def books(report: Report, path: Path, context: Context) -> Shape:
             report.error(path, line, f'{what}: isbn must be quoted, like "9780307887894"')
         elif not valid_isbn(isbn):
             report.error(path, line, f"{what}: isbn '{isbn}' is not a valid ISBN-10 or ISBN-13")
+        _title_language(report, path, book, what, context.language)
     if report.strict:
         check_strict.count(report, path, data, "books", 3, 5)
     return {}
+
+
+def _title_language(report: Report, path: Path, book: LineDict, what: str, language: str) -> None:
+    """`lang:` names the language of a title in another language than the file (an English title
+    on a Dutch list), so the page can mark it with `lang` for screen readers (WCAG 3.1.2)."""
+    if "lang" not in book:
+        return
+    value, line = book["lang"], book.line_of("lang")
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}", value):
+        report.error(path, line, f"{what}: lang must be a language code like en or nl")
+    elif value == language:
+        report.error(
+            path, line, f"{what}: lang is only for a title in another language than {language}"
+        )
 
 
 def valid_isbn(value: str) -> bool:

@@ -131,6 +131,7 @@ class Book:
     year: int
     why: str
     isbn: str | None = None
+    lang: str | None = None  # the title's language when not the list's (an English title in Dutch)
 
 
 @dataclass(frozen=True)

@@ -217,6 +217,7 @@ def _book_list(data: dict[str, Any], language: str) -> BookList:
             year=b["year"],
             why=_text(b["why"]),
             isbn=b.get("isbn"),
+            lang=b.get("lang"),
         )
         for b in data["books"]
     )

@@ -82,7 +82,7 @@ class Renderer:
     def render(self, source: str) -> str:
         """HTML with links as seen from the module page (`/<course>/<module>/`) and its sections."""
         self._md.reset()
-        return relink(self._md.convert(source), self._section_link)
+        return wrap_tables(relink(self._md.convert(source), self._section_link))
 
     def _section_link(self, target: str) -> str:
         if target.startswith("#") and target[1:] in self.section_slugs:
@@ -97,6 +97,24 @@ def relink(html_text: str, change: Callable[[str], str]) -> str:
         return match.group(0) if changed == target else f'{match.group(1)}="{html.escape(changed)}"'
 
     return _ATTRIBUTE.sub(replace, html_text)
+
+
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+
+
+def wrap_tables(html_text: str) -> str:
+    """Every table in its own labelled, focusable region that scrolls sideways by itself, so a
+    wide table never makes the page scroll at 320 px (WCAG 1.4.10). The label is the table's
+    column headings, in the text's own language."""
+
+    def wrap(match: re.Match[str]) -> str:
+        headers = (html.unescape(_TAG.sub("", h)).strip() for h in _HEADER_CELL.findall(match[0]))
+        label = html.escape(", ".join(h for h in headers if h), quote=True)
+        region = f' role="region" aria-label="{label}"' if label else ""
+        return f'<div class="table-scroll"{region} tabindex="0">{match[0]}</div>'
+
+    return _TABLE.sub(wrap, html_text)
 
 
 def from_cases_folder(target: str) -> str:

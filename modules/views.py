@@ -5,6 +5,7 @@ from flask_babel import get_locale
 from flask_login import current_user, login_required
 
 from accounts.context import current_organisation
+from accounts.models import Role
 
 from . import bp, services, times
 from .markup import GUIDE_PAGE
@@ -87,7 +88,23 @@ def module(course_slug, module_slug):
     module = _module(course, module_slug)
     progress = services.course_progress(current_user.id, course).of(module.slug)
     return render_template(
-        "modules/module.html", course=course, module=module, progress=progress, lang=_lang()
+        "modules/module.html",
+        course=course,
+        module=module,
+        progress=progress,
+        lang=_lang(),
+        writes_logbook=_writes_logbook(course),
+    )
+
+
+def _writes_logbook(course) -> bool:
+    """Only a learner of an organisation that offers the course can open its logbook pages, so
+    only they get the links: mentors, staff and admins would meet a dead end."""
+    organisation = current_organisation()
+    return (
+        organisation is not None
+        and current_user.has_role(organisation.id, Role.LEARNER)
+        and services.offered_course(course.slug, organisation.id, False) is not None
     )
 
 

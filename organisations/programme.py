@@ -60,14 +60,14 @@ def _pair(organisation, pair_id: int) -> Mentorship:
 
 @bp.get("/<slug>/programme")
 @login_required
-def programme_overview(slug):
+def programme_overview(slug, theme_form=None):
     organisation = staff_organisation(slug)
     return render_template(
         "organisations/programme_overview.html",
         organisation=organisation,
         overview=services.intake_overview(organisation),
         themes=services.themes(organisation),
-        theme_form=ThemeForm(),
+        theme_form=theme_form or ThemeForm(formdata=None),
     )
 
 
@@ -80,12 +80,16 @@ def programme_add_theme(slug):
         try:
             services.add_theme(current_user, organisation, form.label.data)
         except services.MentoringError as error:
-            flash(error.message, "error")
+            field = form._fields.get(error.field or "")
+            if field is None:
+                flash(error.message, "error")
+                return redirect(url_for("organisations.programme_overview", slug=slug))
+            field.errors = [*field.errors, error.message]
         else:
             flash(_("Theme added: %(label)s.", label=form.label.data), "success")
-    else:
-        flash(_("Enter the name of the theme."), "error")
-    return redirect(url_for("organisations.programme_overview", slug=slug))
+            return redirect(url_for("organisations.programme_overview", slug=slug))
+    # The page again, the error beside the box and the name typed still in it.
+    return programme_overview(slug, theme_form=form)
 
 
 @bp.get("/<slug>/programme/people/<int:user_id>")

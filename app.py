@@ -361,7 +361,6 @@ def _mark_error_page() -> str:
 
 def _register_request_hooks(app: Flask) -> None:
     from accounts.context import current_organisation, display_settings, role_label
-    from accounts.forms import DisplayForm
     from accounts.services import may_manage
 
     app.add_template_filter(role_label, "role_label")
@@ -381,7 +380,6 @@ def _register_request_hooks(app: Flask) -> None:
         return {
             "organisation": current_organisation(),
             "display": display_settings(),
-            "display_form": DisplayForm(),
             "locale": str(get_locale()),
             "current_user": current_user,
             "request_path": request.full_path.rstrip("?"),

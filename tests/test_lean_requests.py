@@ -4,8 +4,6 @@ from unittest import mock
 
 from babel.support import Translations
 
-from app import create_app
-
 TOO_LONG = "Veld mag niet langer zijn dan 100000 karakters."
 
 

@@ -33,3 +33,34 @@ def test_the_layout_builds_no_display_form(client):
     with mock.patch("accounts.forms.DisplayForm.__init__", side_effect=AssertionError) as built:
         assert client.get("/login").status_code == 200
     built.assert_not_called()
+
+
+HEAVY = ("numpy", "scipy", "docx", "weasyprint", "openbadgeslib", "openpyxl", "flask_migrate")
+
+
+def test_a_worker_starts_without_the_heavy_libraries(config):
+    """A fresh process (so other tests' imports do not count): after create_app, none of the
+    libraries only a matching round, a download or a migration needs is in memory."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import json, sys\n"
+        "from app import create_app\n"
+        f"create_app(json.loads({json.dumps(json.dumps(config))}))\n"
+        f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_heavy_libraries_still_load_when_used():
+    from mentoring import matching
+
+    assert matching.run_round.__module__ == "mentoring.matching.round"

@@ -1,8 +1,15 @@
 """Lean requests: what every page needs is prepared once per process, not once per request."""
 
+from contextlib import contextmanager
 from unittest import mock
 
+import pytest
 from babel.support import Translations
+from sqlalchemy import event
+
+from accounts.models import Role
+from extensions import db
+from modules import services
 
 TOO_LONG = "Veld mag niet langer zijn dan 100000 karakters."
 
@@ -64,3 +71,60 @@ def test_the_heavy_libraries_still_load_when_used():
     from mentoring import matching
 
     assert matching.run_round.__module__ == "mentoring.matching.round"
+
+
+M1 = "/courses/test-course/first-module"
+
+
+@pytest.fixture
+def learner(make, auth):
+    organisation = make.organisation()
+    user = make.user(Role.LEARNER, organisation)
+    auth.login(user)
+    return user
+
+
+@contextmanager
+def statements():
+    sent: list[str] = []
+
+    def remember(_conn, _cursor, statement, *_args):
+        sent.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", remember)
+    try:
+        yield sent
+    finally:
+        event.remove(db.engine, "before_cursor_execute", remember)
+
+
+def hidden_course_reads(sent: list[str]) -> int:
+    return sum("FROM hidden_courses" in s for s in sent)
+
+
+def test_the_module_page_reads_the_person_and_the_hidden_courses_once(client, learner):
+    client.get(f"{M1}/second-steps")  # the catalogue and translations warm
+    with statements() as sent:
+        response = client.get(f"{M1}/second-steps")
+    assert response.status_code == 200
+    assert hidden_course_reads(sent) == 1
+    # the person with their memberships, the hidden courses, what they read, their
+    # self-assessments, their unread notices, and the person again after the commit
+    assert len(sent) == 6, sent
+
+
+@pytest.mark.parametrize("url", ["/certificates/course/test-course", "/dashboard", "/logbook/"])
+def test_a_page_that_asks_twice_reads_the_hidden_courses_once(client, learner, url):
+    with statements() as sent:
+        response = client.get(url, follow_redirects=True)
+    assert response.status_code == 200
+    assert hidden_course_reads(sent) == 1
+
+
+def test_a_course_hidden_in_the_same_request_is_hidden_at_once(app, make):
+    organisation = make.organisation()
+    with app.test_request_context():  # the cache lives in a request
+        slugs = {c.slug for c in services.offered_courses(organisation.id)}
+        assert "test-course" in slugs
+        services.set_offered(organisation.id, slugs - {"test-course"})
+        assert "test-course" not in {c.slug for c in services.offered_courses(organisation.id)}

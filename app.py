@@ -24,7 +24,7 @@ import config
 import fields
 import i18n
 import logs
-from extensions import DomainError, babel, csrf, db, limiter, login_manager, mail, migrate
+from extensions import DomainError, babel, csrf, db, limiter, login_manager, mail
 
 logger = logging.getLogger(__name__)
 
@@ -80,9 +80,6 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     with app.app_context():
         _database_guarantees(app, db.engine)
-    from helpcentre.models import include_name
-
-    migrate.init_app(app, db, render_as_batch=True, include_name=include_name)
     csrf.init_app(app)
     mail.init_app(app)
     limiter.init_app(app)
@@ -254,11 +251,8 @@ def _register_privacy_providers(app: Flask) -> None:
 
 
 def _register_cli(app: Flask) -> None:
-    from flask_migrate.cli import db as db_cli
-
     from accounts.cli import users_cli
     from admin.cli import orgs_cli
-    from backup import backup_command
     from credentials.cli import credentials_cli
     from demo.cli import demo_cli
     from helpcentre.cli import help_cli
@@ -283,7 +277,9 @@ def _register_cli(app: Flask) -> None:
     app.cli.add_command(help_cli)
     app.cli.add_command(credentials_cli)
     app.cli.add_command(privacy_cli)
-    db_cli.add_command(backup_command)  # `flask db backup PATH`, beside `flask db upgrade`
+    from migrating import db_cli  # Flask-Migrate itself is imported when `flask db` runs
+
+    app.cli.add_command(db_cli)
 
 
 def _register_errors(app: Flask) -> None:
@@ -361,7 +357,6 @@ def _mark_error_page() -> str:
 
 def _register_request_hooks(app: Flask) -> None:
     from accounts.context import current_organisation, display_settings, role_label
-    from accounts.forms import DisplayForm
     from accounts.services import may_manage
 
     app.add_template_filter(role_label, "role_label")
@@ -381,7 +376,6 @@ def _register_request_hooks(app: Flask) -> None:
         return {
             "organisation": current_organisation(),
             "display": display_settings(),
-            "display_form": DisplayForm(),
             "locale": str(get_locale()),
             "current_user": current_user,
             "request_path": request.full_path.rstrip("?"),

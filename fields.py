@@ -246,9 +246,41 @@ class BoundedIntegerConverter(IntegerConverter):
         return super().to_python(value)
 
 
+class WTFormsTranslations:
+    """WTForms' own messages ("This field is required.") in the request's language, each
+    language's catalogue read from disk once per process. Flask-WTF reads it again on every
+    request unless the request already carries `wtforms_translations`: UploadAwareRequest
+    carries this one. The language is looked up when a message is translated, so a request that
+    changes it (the display settings) gets the new one, as before."""
+
+    _catalogues: dict[str, object] = {}
+
+    def _catalogue(self):
+        from babel import support
+        from flask_babel import get_locale
+        from wtforms.i18n import messages_path
+
+        locale = get_locale()
+        key = str(locale)
+        catalogue = self._catalogues.get(key)
+        if catalogue is None:
+            catalogue = support.Translations.load(messages_path(), [locale], domain="wtforms")
+            self._catalogues[key] = catalogue
+        return catalogue
+
+    def ugettext(self, string: str) -> str:
+        return self._catalogue().ugettext(string)  # type: ignore[attr-defined]
+
+    def ungettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalogue().ungettext(singular, plural, n)  # type: ignore[attr-defined]
+
+
 class UploadAwareRequest(Request):
     """Requests to a view marked `@takes_files` may be as large as MAX_UPLOAD_LENGTH (with form
-    fields as large); every other request keeps MAX_CONTENT_LENGTH and Flask's field limit."""
+    fields as large); every other request keeps MAX_CONTENT_LENGTH and Flask's field limit.
+    WTForms' messages come from a catalogue read once per language (WTFormsTranslations)."""
+
+    wtforms_translations = WTFormsTranslations()
 
     def _upload_limit(self) -> int | None:
         view = current_app.view_functions.get(self.endpoint or "")

@@ -5,21 +5,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from openbadgeslib.ob3 import (
-    Achievement,
-    Evidence,
-    IdentityObject,
-    Issuer,
-    OpenBadgeCredential,
-    Result,
-    ResultDescription,
-)
 
 from modules.content import Course
 from modules.times import duration
+
+if TYPE_CHECKING:
+    from openbadgeslib.ob3 import (
+        Evidence,
+        IdentityObject,
+        Issuer,
+        OpenBadgeCredential,
+    )
+
+
+def _ob3():
+    """openbadgeslib, imported by the first credential built, not when the app starts."""
+    import openbadgeslib.ob3
+
+    return openbadgeslib.ob3
+
 
 EXCERPT_MAX = 1200  # characters of a logbook entry carried as evidence
 
@@ -32,14 +40,14 @@ class EvidenceItem:
 
 
 def issuer_of(issuer_id: str, name: str, url: str) -> Issuer:
-    return Issuer(id=issuer_id, name=name, url=url)
+    return _ob3().Issuer(id=issuer_id, name=name, url=url)
 
 
 def recipient(email: str, salt: str, printed_name: str) -> list[IdentityObject]:
     """A salted hash of the email (never the address itself) and the name the person chose."""
     return [
-        IdentityObject.create(email.strip().lower(), salt=salt),
-        IdentityObject(identity_hash=printed_name, identity_type="name", hashed=False),
+        _ob3().IdentityObject.create(email.strip().lower(), salt=salt),
+        _ob3().IdentityObject(identity_hash=printed_name, identity_type="name", hashed=False),
     ]
 
 
@@ -50,7 +58,7 @@ def excerpt(text: str) -> str:
 
 def _evidence(items: list[EvidenceItem]) -> list[Evidence]:
     return [
-        Evidence(
+        _ob3().Evidence(
             name=item.title,
             narrative=excerpt(item.text),
             genre=_("Logbook entry"),
@@ -105,7 +113,7 @@ def course_credential(
 ) -> OpenBadgeCredential:
     title = course.title(language)
     assessments = [
-        ResultDescription(
+        _ob3().ResultDescription(
             id=f"{credential_url}#assessment-{module.slug}",
             name=_("Self-assessment: %(module)s", module=module.text(language).title),
             result_type="Status",
@@ -114,7 +122,7 @@ def course_credential(
         )
         for module in course.modules
     ]
-    achievement = Achievement(
+    achievement = _ob3().Achievement(
         id=f"urn:herstart:course:{course.slug}",
         name=_("Certificate: %(course)s", course=title),
         description=course.summary(language),
@@ -122,7 +130,7 @@ def course_credential(
         achievement_type="CertificateOfCompletion",
         result_descriptions=assessments,
     )
-    return OpenBadgeCredential(
+    return _ob3().OpenBadgeCredential(
         id=credential_url,
         issuer=issuer,
         recipient_id=None,
@@ -130,7 +138,7 @@ def course_credential(
         issuance_date=issued_at,
         evidence=_evidence(evidence),
         identifiers=identities,
-        results=[Result(status="Completed", result_description=a.id) for a in assessments],
+        results=[_ob3().Result(status="Completed", result_description=a.id) for a in assessments],
     )
 
 
@@ -143,7 +151,7 @@ def mentor_credential(
     learned: str,
     issued_at: datetime,
 ) -> OpenBadgeCredential:
-    achievement = Achievement(
+    achievement = _ob3().Achievement(
         id="urn:herstart:reverse-mentor",
         name=_("Reverse mentor"),
         description=_(
@@ -162,12 +170,12 @@ def mentor_credential(
         ),
         achievement_type="Achievement",
     )
-    return OpenBadgeCredential(
+    return _ob3().OpenBadgeCredential(
         id=credential_url,
         issuer=issuer,
         recipient_id=None,
         achievement=achievement,
         issuance_date=issued_at,
-        evidence=[Evidence(name=_("What I learned, in my own words"), narrative=learned)],
+        evidence=[_ob3().Evidence(name=_("What I learned, in my own words"), narrative=learned)],
         identifiers=identities,
     )

@@ -4,7 +4,6 @@ baking), and a printable A4 certificate (WeasyPrint)."""
 from __future__ import annotations
 
 from flask import render_template
-from openbadgeslib import baking
 
 from .models import Credential
 
@@ -16,6 +15,8 @@ def _badge_svg(title: str, organisation: str) -> bytes:
 
 def baked_svg(row: Credential) -> bytes:
     """The badge with the signed credential inside, as Open Badges 3.0 describes for SVG."""
+    from openbadgeslib import baking  # imported when used: a leaner start
+
     return baking.bake_svg(
         _badge_svg(row.title, row.organisation.name),
         row.jwt,

@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 from flask import current_app
-from openbadgeslib.keys import KeyEd25519, public_jwk_from_pem
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +38,8 @@ def make_key(slug: str) -> str:
     if path.exists():
         raise KeyExists(str(path))
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from openbadgeslib.keys import KeyEd25519  # imported when used: a leaner start
+
     private_pem, _public = KeyEd25519().generate_keypair()
     # Created with mode 0600 from the first byte: never readable by others, not even briefly.
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -58,6 +59,8 @@ def public_pem(slug: str) -> bytes | None:
     pem = private_pem(slug)
     if pem is None:
         return None
+    from openbadgeslib.keys import KeyEd25519
+
     key = KeyEd25519()
     key.read_private_key(pem)
     key.pub_key = key.priv_key.public_key()
@@ -76,6 +79,8 @@ def public_jwk(slug: str) -> dict | None:
     pem = public_pem(slug)
     if pem is None:
         return None
+    from openbadgeslib.keys import public_jwk_from_pem
+
     jwk = public_jwk_from_pem(pem)
     jwk.update({"kid": key_id(slug), "use": "sig", "alg": ALGORITHM})
     return jwk

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from openbadgeslib.ob3 import OB3Signer
 
 from accounts.models import Organisation, Role, User
 from accounts.services import may_manage
@@ -69,6 +68,8 @@ def _sign(organisation: Organisation, credential) -> str:
     if pem is None:
         logger.warning("credential refused: no key organisation=%s", organisation.id)
         raise CredentialError(NO_KEY)
+    from openbadgeslib.ob3 import OB3Signer  # imported when used: a leaner start
+
     return OB3Signer(pem, algorithm=keys.ALGORITHM).sign(credential)
 
 

@@ -7,12 +7,11 @@ import enum
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import jwt
 from flask import current_app
-from openbadgeslib.ob3 import OB3Verifier, OpenBadgeCredential
-from openbadgeslib.ob3.verifier import OB3VerificationError
 from werkzeug.exceptions import HTTPException
 
 from accounts.models import Organisation
@@ -21,6 +20,9 @@ from extensions import db
 from . import keys
 from .models import Credential
 from .services import issuer_id, verify_url
+
+if TYPE_CHECKING:  # openbadgeslib is imported when a credential is checked
+    from openbadgeslib.ob3 import OpenBadgeCredential
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +60,9 @@ def _signed(token: str, organisation: Organisation) -> OpenBadgeCredential | Non
     pem = keys.public_pem(organisation.slug)
     if pem is None:
         return None
+    from openbadgeslib.ob3 import OB3Verifier
+    from openbadgeslib.ob3.verifier import OB3VerificationError
+
     try:
         credential = OB3Verifier(pem).verify(token)
     except OB3VerificationError as error:

@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app
+from flask import current_app, g, has_request_context
 from sqlalchemy.exc import IntegrityError
 
 from extensions import db, utcnow
@@ -233,12 +233,23 @@ def offered_courses(organisation_id: int | None) -> list[Course]:
     courses = list(catalogue().courses)
     if organisation_id is None:
         return courses
-    hidden = set(
-        db.session.scalars(
-            db.select(HiddenCourse.course).filter_by(organisation_id=organisation_id)
-        )
-    )
+    hidden = _hidden_courses(organisation_id)
     return [c for c in courses if c.slug not in hidden]
+
+
+def _hidden_courses(organisation_id: int) -> frozenset[str]:
+    """The organisation's hidden courses, read once per request (a certificate page and the
+    dashboard ask twice); outside a request, read each time. `set_offered` forgets them."""
+    cache: dict[int, frozenset[str]] = (
+        g.setdefault("hidden_courses", {}) if has_request_context() else {}
+    )
+    if organisation_id not in cache:
+        cache[organisation_id] = frozenset(
+            db.session.scalars(
+                db.select(HiddenCourse.course).filter_by(organisation_id=organisation_id)
+            )
+        )
+    return cache[organisation_id]
 
 
 def offered_course(slug: str, organisation_id: int | None, is_admin: bool) -> Course | None:
@@ -253,6 +264,8 @@ def offered_course(slug: str, organisation_id: int | None, is_admin: bool) -> Co
 
 def set_offered(organisation_id: int, offered: set[str]) -> None:
     installed = {c.slug for c in catalogue().courses}
+    if has_request_context():
+        g.pop("hidden_courses", None)
     db.session.execute(db.delete(HiddenCourse).filter_by(organisation_id=organisation_id))
     for slug in sorted(installed - offered):
         db.session.add(HiddenCourse(organisation_id=organisation_id, course=slug))

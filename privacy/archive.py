@@ -11,7 +11,6 @@ from flask_babel import force_locale
 
 from accounts.models import Role, User
 from extensions import utcnow
-from logbook import plan_docx
 from logbook.services import entries_of
 from logbook.services.plan import plan_of
 from modules.services import offered_courses
@@ -36,7 +35,9 @@ def business_plan(user: User, language: str) -> bytes | None:
     entries = entries_of(user.id)
     if not slugs or not entries:
         return None
-    # The one line that knows the logbook's plan documents.
+    # The one line that knows the logbook's plan documents (python-docx: loaded when needed).
+    from logbook import plan_docx
+
     return plan_docx.as_docx(plan_of(user, list(slugs.values()), language))  # type: ignore[arg-type]
 
 

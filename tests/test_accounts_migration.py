@@ -8,6 +8,7 @@ from flask_migrate import upgrade
 
 from app import create_app
 from extensions import db
+from migrating import init_migrations
 
 
 def _empty_database(tmp_path) -> tuple[str, sa.Engine | None, str | None]:
@@ -26,6 +27,7 @@ def _empty_database(tmp_path) -> tuple[str, sa.Engine | None, str | None]:
 def test_people_from_before_count_as_confirmed_with_their_own_tokens(tmp_path, config):
     target, engine, schema = _empty_database(tmp_path)
     app = create_app({**config, "SQLALCHEMY_DATABASE_URI": target})
+    init_migrations(app)
     try:
         with app.app_context():
             upgrade(directory="migrations", revision="0006_outbox")

@@ -10,6 +10,7 @@ from flask_migrate import upgrade
 from app import create_app
 from extensions import db
 from helpcentre.models import include_name
+from migrating import init_migrations
 
 
 def test_upgrade_from_empty_matches_the_models(tmp_path, config):
@@ -25,6 +26,7 @@ def test_upgrade_from_empty_matches_the_models(tmp_path, config):
     else:
         target = f"sqlite:///{tmp_path / 'migrated.sqlite'}"
     app = create_app({**config, "SQLALCHEMY_DATABASE_URI": target})
+    init_migrations(app)
     try:
         with app.app_context():
             upgrade(directory="migrations")

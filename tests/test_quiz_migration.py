@@ -10,6 +10,7 @@ from flask_migrate import upgrade
 
 from app import create_app
 from extensions import db
+from migrating import init_migrations
 
 ATTEMPT = (
     "INSERT INTO quiz_attempts (id, user_id, course, module, state, question_order, "
@@ -22,6 +23,7 @@ OPTIONS = json.dumps({"q1": ["a", "b"], "q2": ["a", "b"], "q3": ["a", "b"]})
 def test_duplicate_open_attempts_are_folded_into_the_newest(tmp_path, config):
     target = f"sqlite:///{tmp_path / 'before.sqlite'}"
     app = create_app({**config, "SQLALCHEMY_DATABASE_URI": target})
+    init_migrations(app)
     with app.app_context():
         upgrade(directory="migrations", revision="0006_outbox")
         with db.engine.begin() as conn:

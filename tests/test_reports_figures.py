@@ -570,10 +570,13 @@ def _everything_for(data, count):
 def test_the_number_of_statements_does_not_grow_with_the_participants(
     data, count_statements, cohort
 ):
+    from flask import g
+
     _everything_for(data, 10)
     with count_statements() as ten:
         small = data.report(cohort)
     _everything_for(data, 90)
+    g.pop("hidden_courses", None)  # read once per request: this is a second request's report
     with count_statements() as hundred:
         large = data.report(cohort)
 

@@ -9,8 +9,6 @@ from flask_login import current_user, login_required
 from accounts.models import Role
 
 from .. import bp, plan_outline
-from .. import plan_docx as docx_layout
-from .. import plan_pdf as pdf_layout
 from ..services.plan import plan_of
 from . import courses_of, lang, organisation_as
 
@@ -33,6 +31,8 @@ def _attachment(body: bytes | str, mimetype: str, filename: str) -> Response:
 @bp.get("/logbook/plan.docx")
 @login_required
 def plan_docx():
+    from .. import plan_docx as docx_layout  # python-docx: loaded by the first download only
+
     return _attachment(docx_layout.as_docx(_plan()), DOCX, "business-plan.docx")
 
 
@@ -47,6 +47,8 @@ def export_docx():
 @bp.get("/logbook/plan.pdf")
 @login_required
 def plan_pdf():
+    from .. import plan_pdf as pdf_layout  # python-docx too: loaded by the first download only
+
     plan = _plan()
     try:
         body = pdf_layout.as_pdf(plan, base_url=request.host_url)

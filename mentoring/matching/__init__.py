@@ -21,7 +21,21 @@ from .pair import (
     pair_components,
     pair_filter,
 )
-from .round import Proposal, RoundResult, ScoreTable, Unmatched, assign, run_round, score_table
+
+# A round needs NumPy and SciPy (about 56 MiB and a third of a worker's start): `round` is
+# imported the first time one of its names is used, not when the app starts.
+_ROUND_NAMES = frozenset(
+    ("Proposal", "RoundResult", "ScoreTable", "Unmatched", "assign", "run_round", "score_table")
+)
+
+
+def __getattr__(name: str):
+    if name in _ROUND_NAMES:
+        from . import round as _round
+
+        return getattr(_round, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BOND_KINDS",

@@ -10,8 +10,10 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # NumPy is imported by the one function that needs it: a worker starts leaner
+    import numpy as np
 
 COMPONENTS = ("coverage", "shared", "logistics", "bonds", "sector")
 # Relative weights 0-10 per component: 8/3/3/2/2 is 40/15/15/10/10 per cent.
@@ -53,7 +55,10 @@ def _place_tables() -> tuple[np.ndarray, np.ndarray]:
     """Logistics fit (time, way of meeting, region) and the MANNER/REGION/NO_TIME filter for
     every combination of mentee manner, mentor manner, region (different, same, unknown) and
     the two sets of free time slots (4 bits each), indexed by `_place_key`. One lookup then
-    replaces a dozen full-size arrays in a large round."""
+    replaces a dozen full-size arrays in a large round. Computed by `round.py` when a round
+    first runs."""
+    import numpy as np
+
     manners = (Manner.ONLINE.value, Manner.IN_PERSON.value, Manner.EITHER.value)
     fit = np.zeros(27 * 256, dtype=np.float32)
     flt = np.zeros(27 * 256, dtype=np.int8)
@@ -172,9 +177,6 @@ def _region_fit(mentee: Profile, mentor: Profile) -> float:
     if not mentee.region or not mentor.region:
         return 0.5
     return 1.0 if normalise(mentee.region) == normalise(mentor.region) else 0.0
-
-
-_LOGISTICS_FIT, _PLACE_FILTER = _place_tables()
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -14,8 +14,6 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from .pair import (
-    _LOGISTICS_FIT,
-    _PLACE_FILTER,
     BONDS_FOR_FULL_SCORE,
     COMPONENTS,
     DEFAULT_THRESHOLD,
@@ -24,10 +22,13 @@ from .pair import (
     Manner,
     Profile,
     _pair_components,
+    _place_tables,
     _slot_bits,
     normalise,
     normalised_weights,
 )
+
+_LOGISTICS_FIT, _PLACE_FILTER = _place_tables()
 
 # Rounds with more cells (mentees x places) than this use the sparse solver: the dense one
 # takes about 0.7 s at 3,000 x 3,600 here, the sparse one about 0.3 s with the same optimum.

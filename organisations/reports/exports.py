@@ -7,17 +7,17 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from flask_babel import format_date, format_decimal, format_percent
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..csv_export import csv_text
 from .figures import SMALLEST_GROUP, Figure, Kind, Report, Table
+
+if TYPE_CHECKING:  # openpyxl is imported by the functions that write a workbook, not at start
+    from openpyxl.worksheet.worksheet import Worksheet
 
 WHOLE = (Kind.PEOPLE, Kind.COUNT)
 ONE_DECIMAL = (Kind.DAYS, Kind.SCORE)
@@ -88,23 +88,31 @@ def table_csv(table: Table, locale: str) -> str:
 
 _FORMATS = {Kind.PEOPLE: "0", Kind.COUNT: "0", Kind.DAYS: "0.0", Kind.SCORE: "0.0"}
 PERCENT_FORMAT = "0%"
-BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
+BOLD = {"bold": True}  # openpyxl Font arguments
+TITLE = {"bold": True, "size": 14}
 
 
-def _put(sheet: Worksheet, row: int, column: int, value, font: Font | None = None):
+def _alignment(**kwargs):
+    from openpyxl.styles import Alignment
+
+    return Alignment(**kwargs)
+
+
+def _put(sheet: Worksheet, row: int, column: int, value, font: dict | None = None):
     """Text is always text: a label that starts with "=" must never become a formula."""
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
     if font is not None:
-        cell.font = font
+        from openpyxl.styles import Font
+
+        cell.font = Font(**font)
     return cell
 
 
 def _figure_cell(sheet: Worksheet, row: int, column: int, figure: Figure) -> None:
     if figure.suppressed:
-        _put(sheet, row, column, fewer_than()).alignment = Alignment(horizontal="right")
+        _put(sheet, row, column, fewer_than()).alignment = _alignment(horizontal="right")
         return
     number = rounded(figure)
     if number is None:
@@ -118,6 +126,8 @@ def _figure_cell(sheet: Worksheet, row: int, column: int, figure: Figure) -> Non
 
 
 def _widths(sheet: Worksheet, widths: dict[int, int]) -> None:
+    from openpyxl.utils import get_column_letter
+
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 10), 60)
 
@@ -156,9 +166,9 @@ def _about_sheet(sheet: Worksheet, report: Report, organisation_name: str, made:
         cell = _put(sheet, n, 2, value)
         if isinstance(value, date):
             cell.number_format = "yyyy-mm-dd"
-            cell.alignment = Alignment(horizontal="left")
+            cell.alignment = _alignment(horizontal="left")
         else:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = _alignment(wrap_text=True, vertical="top")
     _widths(sheet, {1: max(len(str(label)) for label, _value in facts), 2: 60})
 
 
@@ -168,7 +178,7 @@ def _table_sheet(sheet: Worksheet, table: Table, section_title: str) -> None:
     header_row = 3
     widths = {1: max([len(r.label) for r in table.rows] + [12])}
     for n, column in enumerate(table.columns, start=2):
-        _put(sheet, header_row, n, column, BOLD).alignment = Alignment(
+        _put(sheet, header_row, n, column, BOLD).alignment = _alignment(
             horizontal="right", wrap_text=True
         )
         widths[n] = max(len(column), len(fewer_than()))
@@ -182,6 +192,8 @@ def _table_sheet(sheet: Worksheet, table: Table, section_title: str) -> None:
 
 def report_workbook(report: Report, organisation_name: str, made: date) -> bytes:
     """The whole report for a funder: what it covers first, then one sheet per table."""
+    from openpyxl import Workbook
+
     workbook = Workbook()
     workbook.properties.creator = "Herstart"
     workbook.properties.title = _("Programme report")

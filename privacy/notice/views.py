@@ -69,7 +69,8 @@ def edit(slug):
 def changed():
     """The interstitial after sign-in: a newer notice of one of the person's organisations."""
     form = ContinueForm()
-    target = safe_next(request.values.get("next"), url_for("dashboard.index"))
+    wanted = request.form.get("next") if request.method == "POST" else request.args.get("next")
+    target = safe_next(wanted, url_for("dashboard.index"))
     organisation = services.changed_for(current_user.id)
     if organisation is None:
         return redirect(target)

@@ -51,9 +51,7 @@ def test_the_default_notice_names_the_organisation_in_both_languages(
     assert "<strong>Job agency West</strong>" in text and "{organisation}" not in text
 
 
-def test_joining_with_a_code_shows_the_link_and_records_the_version(
-    client, organisation, mailbox
-):
+def test_joining_with_a_code_shows_the_link_and_records_the_version(client, organisation, mailbox):
     join_page = client.get(f"/join?code={CODE}").get_data(as_text=True)
     assert "Read how Job agency West uses your data" in join_page
     assert f'href="/o/{organisation.slug}/privacy"' in join_page

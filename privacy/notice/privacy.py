@@ -11,11 +11,11 @@ from .models import NoticeSeen, PrivacyNotice
 
 
 def export(user_id: int) -> Export:
-    seen = db.session.scalars(db.select(NoticeSeen).filter_by(user_id=user_id).order_by(NoticeSeen.id))
+    seen = db.session.scalars(
+        db.select(NoticeSeen).filter_by(user_id=user_id).order_by(NoticeSeen.id)
+    )
     return {
-        "notices_seen": [
-            row(s, "version", "seen_at", organisation=s.organisation_id) for s in seen
-        ]
+        "notices_seen": [row(s, "version", "seen_at", organisation=s.organisation_id) for s in seen]
     }
 
 

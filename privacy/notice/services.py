@@ -69,7 +69,7 @@ def save_notice(staff: User, organisation: Organisation, text_en: str, text_nl: 
     again at their next sign-in. Returns the new version's number."""
     require_staff(staff, organisation)
     texts = {"en": text_en.strip(), "nl": text_nl.strip()}
-    for language, text in texts.items():
+    for text in texts.values():
         if not text or len(text) > TEXT_LIMIT:
             raise Invalid(_l("Write the notice in both languages, at most 20,000 characters."))
     version = current_notice(organisation).version + 1

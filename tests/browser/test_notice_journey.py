@@ -16,9 +16,7 @@ def test_join_see_the_notice_and_read_it_again_once_changed(browser, make, mailb
 
     page = browser.goto("/join?code=WEST-2026")
     page.get_by_role("link", name="Read how Job agency West uses your data").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "How Job agency West uses your data"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("How Job agency West uses your data")
     browser.axe()
     page.go_back()
     page.get_by_label("Your name").fill("Piet")

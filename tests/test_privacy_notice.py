@@ -139,16 +139,25 @@ def test_a_changed_notice_is_shown_once_at_the_next_sign_in(app, make, organisat
     assert browser.get("/account/my-data").status_code == 200  # not shown again
 
 
-def test_a_form_being_sent_is_never_turned_aside(app, make, auth, client, organisation):
-    learner = make.user(Role.LEARNER, organisation)
+def test_a_form_being_sent_is_never_turned_aside(app, make, client, organisation):
+    make.user(Role.LEARNER, organisation, email="ria@example.org")
     _save(make.user(Role.STAFF, organisation), organisation)
-    auth.login(learner)
+    sign_in(client, "ria@example.org", PASSWORD)
     assert client.post("/account/my-data").status_code == 302
     assert "/privacy-notice/changed" not in client.post("/account/my-data").headers["Location"]
     fetched = client.get("/notifications/", headers={"Sec-Fetch-Mode": "cors"})
     assert "/privacy-notice/changed" not in fetched.headers.get("Location", "")
+    assert "/privacy-notice/changed" in client.get("/notifications/").headers["Location"]
 
 
 def test_nobody_is_stopped_while_the_default_notice_applies(make, auth, client, organisation):
     auth.login(make.user(Role.LEARNER, organisation))
     assert client.get("/account/my-data").status_code == 200
+
+
+def test_after_sign_in_the_check_is_made_once_when_nothing_is_waiting(make, client, organisation):
+    make.user(Role.LEARNER, organisation, email="ria@example.org")
+    sign_in(client, "ria@example.org", PASSWORD)
+    assert client.get("/account/my-data").status_code == 200
+    with client.session_transaction() as session:
+        assert "notice_to_check" not in session  # no query on later pages

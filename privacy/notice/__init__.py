@@ -16,6 +16,12 @@ def _record_at_joining(user, organisation, **_extra) -> None:
 
 
 def listen() -> None:
+    from flask_login import user_loaded_from_cookie, user_logged_in
+
     from accounts.events import joined_organisation
 
+    from .gate import mark_signed_in
+
     joined_organisation.connect(_record_at_joining)
+    user_logged_in.connect(mark_signed_in)
+    user_loaded_from_cookie.connect(mark_signed_in)

@@ -1,6 +1,7 @@
 """After sign-in: a page view of someone whose organisation changed its notice goes by the notice
-first. Only GET page views are turned aside, never a form being sent, a file, JSON or autosave;
-once nothing is waiting the session remembers it, so the check costs one query per sign-in."""
+first. Signing in (with the form or a remember cookie) marks the session; the first page views
+after it cost one query, until nothing is waiting and the mark goes. Only GET page views are
+turned aside, never a form being sent, a script's fetch, JSON or autosave."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from flask_login import current_user
 
 from . import bp, services
 
-CHECKED = "notice_checked"  # the id of the person whose notices this session found up to date
+TO_CHECK = "notice_to_check"  # set at sign-in, gone once no newer notice is waiting
 # Pages a person must always reach: the notice itself, signing out, and the public pages.
 EXEMPT = {"notice.changed", "notice.public", "accounts.logout", "accounts.login"}
+
+
+def mark_signed_in(_sender=None, **_extra) -> None:
+    session[TO_CHECK] = True
 
 
 def _page_view() -> bool:
@@ -29,11 +34,9 @@ def _page_view() -> bool:
 
 @bp.before_app_request
 def show_changed_notice():
-    if not _page_view() or not current_user.is_authenticated:
-        return None
-    if session.get(CHECKED) == current_user.id:
+    if not session.get(TO_CHECK) or not _page_view() or not current_user.is_authenticated:
         return None
     if services.changed_for(current_user.id) is None:
-        session[CHECKED] = current_user.id
+        session.pop(TO_CHECK, None)
         return None
     return redirect(url_for("notice.changed", next=request.full_path.rstrip("?")))

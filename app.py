@@ -185,6 +185,7 @@ def _register_blueprints(app: Flask) -> None:
     import outcomes
     import outcomes.models  # noqa: F401
     import privacy
+    import privacy.notice
     import questions
     import questions.models  # noqa: F401
     import quizzes
@@ -204,6 +205,7 @@ def _register_blueprints(app: Flask) -> None:
         helpcentre,
         credentials,
         privacy,
+        privacy.notice,
         questions,
         network,
     )
@@ -211,6 +213,7 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(package.bp)
     # Panels of the dashboard's siblings on the faces floor, handed in here.
     app.extensions.setdefault("dashboard_panels", []).append(network.dashboard_panel)
+    privacy.notice.listen()  # joining records the version of the notice the person saw
     _register_privacy_providers(app)
 
 
@@ -226,6 +229,7 @@ def _register_privacy_providers(app: Flask) -> None:
     import notifications.privacy
     import outbox.privacy
     import outcomes.privacy
+    import privacy.notice.privacy
     import privacy.privacy
     import questions.privacy
     import quizzes.privacy
@@ -243,6 +247,7 @@ def _register_privacy_providers(app: Flask) -> None:
             notifications.privacy.PROVIDER,
             outbox.privacy.PROVIDER,
             privacy.privacy.PROVIDER,
+            privacy.notice.privacy.PROVIDER,
             credentials.privacy.PROVIDER,
             questions.privacy.PROVIDER,
             network.privacy.PROVIDER,

@@ -91,7 +91,7 @@ CATALOGUES = (
     Source("notifications/translations", ("notifications", "templates/notifications")),
     Source("helpcentre/translations", ("helpcentre", "templates/helpcentre")),
     Source("credentials/translations", ("credentials", "templates/credentials")),
-    Source("privacy/translations", ("privacy", "templates/privacy")),
+    Source("privacy/translations", ("privacy", "templates/privacy", "templates/notice")),
     Source("questions/translations", ("questions", "templates/questions")),
     Source("network/translations", ("network", "templates/network")),
     Source(

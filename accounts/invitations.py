@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from extensions import db, rows_changed, utcnow
 from outbox.services import external_url, queue_email
 
+from .events import joined_organisation
 from .models import (
     Invitation,
     Membership,
@@ -137,6 +138,7 @@ def accept_invitation(token: str, name: str, password: str, language: str | None
     membership = add_membership(user, invitation.organisation, Role(invitation.role))
     membership.group_label = invitation.group_label  # the cohort a CSV import named
     _flush()
+    joined_organisation.send(user, organisation=invitation.organisation)
     logger.info("invitation accepted invitation=%s user=%s", invitation.id, user.id)
     return user
 
@@ -150,5 +152,6 @@ def accept_invitation_as(user: User, token: str) -> Membership:
     membership = add_membership(user, invitation.organisation, Role(invitation.role))
     membership.group_label = membership.group_label or invitation.group_label
     _flush()
+    joined_organisation.send(user, organisation=invitation.organisation)
     logger.info("invitation accepted invitation=%s user=%s", invitation.id, user.id)
     return membership

@@ -13,6 +13,7 @@ from werkzeug.security import generate_password_hash
 from extensions import db, utcnow
 from outbox.services import external_url, queue_email
 
+from .events import joined_organisation
 from .models import (
     Organisation,
     Role,
@@ -162,5 +163,7 @@ def confirm_address(token: str, password: str) -> User:
     user.confirmed_at = utcnow()
     user.session_token = new_session_token()
     _flush()
+    for organisation in user.organisations:  # the one whose code made the account
+        joined_organisation.send(user, organisation=organisation)
     logger.info("address confirmed user=%s", user.id)
     return user

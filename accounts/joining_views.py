@@ -39,7 +39,10 @@ def join():
         else:
             # The same answer whether or not the address has an account: the email says more.
             return redirect(url_for("accounts.join_sent"))
-    return render_template("accounts/join.html", form=form)
+    organisation = joining.organisation_for_code(form.code.data or "")
+    if organisation is not None and organisation.is_archived:
+        organisation = None
+    return render_template("accounts/join.html", form=form, notice_organisation=organisation)
 
 
 @bp.get("/join/check-your-email")
@@ -51,7 +54,7 @@ def join_sent():
 @per_address()
 def confirm(token):
     try:
-        joining.user_to_confirm(token)
+        joining_user = joining.user_to_confirm(token)
     except services.AccountError as error:
         flash(error.message, "info")
         return redirect(url_for("accounts.login"))
@@ -66,7 +69,9 @@ def confirm(token):
             welcome = _("Your email address is confirmed. Welcome to Herstart, %(name)s.")
             flash(welcome % {"name": user.name}, "success")
             return redirect(after_joining(Role.LEARNER))  # a join code makes learners
-    return render_template("accounts/confirm.html", form=form)
+    return render_template(
+        "accounts/confirm.html", form=form, notice_organisations=joining_user.organisations
+    )
 
 
 @bp.route("/join/<token>", methods=["GET", "POST"])

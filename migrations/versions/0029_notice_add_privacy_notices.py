@@ -1,7 +1,7 @@
 """notice: versions of each organisation's privacy notice and which version each person saw
 
 Revision ID: 0029_notice
-Revises: 0027_network
+Revises: 0028_erasure
 Create Date: 2026-12-03 13:15:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "0029_notice"
-down_revision = "0027_network"
+down_revision = "0028_erasure"
 branch_labels = None
 depends_on = None
 

@@ -75,7 +75,7 @@ test: install compile browser-deps lint
 	elif [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): failing, because CI is set"; exit 1; \
 	else echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): leg skipped (it fails when CI is set)"; fi
 	@echo "== Leg 3 of 3: browser (Playwright + chromium + axe-core $(AXE_VERSION)) =="
-	$(PYTEST) -m browser tests/browser
+	$(PYTEST) -n 2 -m browser tests/browser
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,7 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
+
+from fields import NextField, TextAreaField
 
 from .services import TEXT_LIMIT
 
@@ -26,4 +27,4 @@ class NoticeForm(FlaskForm):
 
 
 class ContinueForm(FlaskForm):
-    next = HiddenField()
+    next = NextField()

@@ -26,19 +26,7 @@ def export(user_id: int) -> Export:
             row(entry, "region", "sector", "offer", "looking_for", "show_email", "created_at")
             for entry in listings
         ],
-        "messages": [
-            row(
-                m,
-                "body",
-                "created_at",
-                "read_at",
-                sent_by_me=m.sender_id == user_id,
-                other_person=(m.recipient if m.sender_id == user_id else m.sender).name
-                if (m.recipient if m.sender_id == user_id else m.sender)
-                else "",
-            )
-            for m in messages
-        ],
+        "messages": [_message(m, user_id) for m in messages],
         "stories": [
             row(
                 s,
@@ -54,6 +42,19 @@ def export(user_id: int) -> Export:
             for s in stories
         ],
     }
+
+
+def _message(message: NetworkMessage, user_id: int) -> dict:
+    sent_by_me = message.sender_id == user_id
+    other = message.recipient if sent_by_me else message.sender
+    return row(
+        message,
+        "body",
+        "created_at",
+        "read_at",
+        sent_by_me=sent_by_me,
+        other_person=other.name if other else "",
+    )
 
 
 def erase(user_id: int) -> None:

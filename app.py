@@ -25,6 +25,7 @@ import fields
 import i18n
 import logs
 from extensions import DomainError, babel, csrf, db, limiter, login_manager, mail
+from personal_data import shown
 
 logger = logging.getLogger(__name__)
 
@@ -371,6 +372,7 @@ def _register_request_hooks(app: Flask) -> None:
     app.add_template_global(role_label, "role_label")
     app.add_template_global(may_manage, "may_manage")
     app.add_template_global(_mark_error_page, "mark_error_page")
+    app.jinja_env.finalize = shown  # an erased person's name in the reader's language
 
     @app.context_processor
     def layout():

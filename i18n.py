@@ -46,6 +46,7 @@ CATALOGUES = (
         "translations",
         (
             "app.py",
+            "personal_data.py",
             "fields.py",
             "accounts",
             "outbox",

@@ -18,9 +18,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-# What a pseudonymised person is called wherever their name was (stored text, so one language;
-# pages may show their own translation for an erased account).
+from flask_babel import gettext
+
+# What a pseudonymised person is called wherever their name was. Stored in English (one value
+# to find and compare); every page and email shows it in its reader's language (`shown`).
 FORMER_PARTICIPANT = "a former participant"
+
+
+def shown(value: Any) -> Any:
+    """Jinja's `finalize`: each printed value, with an erased person's name in the reader's
+    language. Any other value is printed as it is."""
+    if value == FORMER_PARTICIPANT and isinstance(value, str):
+        return gettext("a former participant")
+    return value
 
 
 class Policy(enum.StrEnum):

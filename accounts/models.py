@@ -175,9 +175,12 @@ class Membership(db.Model):
 
 
 class Invitation(db.Model):
-    """A one-time link for one email address and one role; only the token's hash is stored."""
+    """A one-time link for one email address and one role; only the token's hash is stored.
+    Once expired (or its person erased) the address and name are removed and the row stays, so
+    reports still count who was invited, until the organisation's retention period ends."""
 
     __tablename__ = "invitations"
+    ADDRESS_REMOVED = ""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(

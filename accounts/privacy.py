@@ -87,7 +87,11 @@ def erase(user_id: int) -> None:
     user = db.session.get(User, user_id)
     if user is None:
         return
-    db.session.execute(db.delete(Invitation).where(Invitation.email == user.email))
+    db.session.execute(
+        db.update(Invitation)
+        .where(Invitation.email == user.email)
+        .values(email=Invitation.ADDRESS_REMOVED, name=None)
+    )
     db.session.execute(
         db.update(AuditEntry)
         .where(or_(AuditEntry.user_id == user_id, AuditEntry.actor_id == user_id))

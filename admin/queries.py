@@ -147,6 +147,7 @@ def staff_and_invitations(organisation: Organisation) -> tuple[list[User], list]
     invitations = db.session.scalars(
         db.select(Invitation)
         .filter_by(organisation_id=organisation.id, role=Role.STAFF.value, accepted_at=None)
+        .where(Invitation.email != Invitation.ADDRESS_REMOVED)
         .order_by(Invitation.created_at.desc())
     ).all()
     return list(staff), list(invitations)

@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from accounts.models import Organisation, User
 from extensions import NotFound, db, rows_changed, utcnow
 from outbox.services import queue_email
+from personal_data import shown
 
 from .kinds import DEFAULT_FREQUENCY, DIGESTS, MESSAGES, Frequency, Kind
 from .models import DigestSent, Notification, Preference
@@ -108,8 +109,9 @@ def message_of(item: Notification) -> str:
     message = MESSAGES.get(Kind(item.kind)) if item.kind in KINDS else None
     if message is None:  # a kind removed since
         return item.kind
+    params = {key: shown(value) for key, value in item.params.items()}  # an erased name too
     try:
-        return str(message % item.params)
+        return str(message % params)
     except (KeyError, ValueError, TypeError):  # params that no longer fit the sentence
         return str(message)
 

@@ -185,7 +185,9 @@ def member_page(
 
 def invitation_page(organisation: Organisation, query: Query) -> Page:
     select = db.select(Invitation).where(
-        Invitation.organisation_id == organisation.id, Invitation.accepted_at.is_(None)
+        Invitation.organisation_id == organisation.id,
+        Invitation.accepted_at.is_(None),
+        Invitation.email != Invitation.ADDRESS_REMOVED,
     )
     if query.text:
         pattern = _like(query.text)
@@ -206,7 +208,9 @@ def invitation_page(organisation: Organisation, query: Query) -> Page:
 def open_invitation_count(organisation: Organisation) -> int:
     return db.session.scalar(
         db.select(db.func.count()).where(
-            Invitation.organisation_id == organisation.id, Invitation.accepted_at.is_(None)
+            Invitation.organisation_id == organisation.id,
+            Invitation.accepted_at.is_(None),
+            Invitation.email != Invitation.ADDRESS_REMOVED,
         )
     )
 

@@ -60,6 +60,25 @@ MONTHS_AFTER_LEAVING: dict[Moment, int] = {
 # Years of birth a person can give: the programme is for people of 45 and over, but nobody is
 # refused for an unusual answer.
 BIRTH_YEAR_MIN = 1920
+# The bands reports count by. An erased account keeps its band, never its year of birth.
+AGE_BANDS = ("45-54", "55-64", "65+", "under-45", "not-given")
+AGE_BAND_MAX = 10
+
+
+def age_band(birth_year: int | None, year: int) -> str:
+    """The band of the age reached in `year`."""
+    if birth_year is None:
+        return "not-given"
+    age = year - birth_year
+    if age >= 65:
+        return "65+"
+    if age >= 55:
+        return "55-64"
+    if age >= 45:
+        return "45-54"
+    return "under-45"
+
+
 REASON_MAX = 500
 REGISTRATION_MAX = 40
 
@@ -76,6 +95,7 @@ class EntryStatus(db.Model):
         ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
     birth_year: Mapped[int | None]
+    age_band: Mapped[str | None] = mapped_column(String(AGE_BAND_MAX))  # set at erasure only
     situation: Mapped[str | None] = mapped_column(String(20))
     benefit: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from extensions import db
+from extensions import db, utcnow
 from personal_data import Export, Policy, Provider, Table, row
 
-from .models import Departure, EntryStatus, FollowUp
+from .models import Departure, EntryStatus, FollowUp, age_band
 
 
 def export(user_id: int) -> Export:
@@ -54,8 +54,12 @@ def export(user_id: int) -> Export:
 
 
 def erase(user_id: int) -> None:
-    """The record stays (the funder audits it); staff's note and the registration number go.
-    Turning the year of birth into an age band is left to the erasure round."""
+    """The record stays (the funder audits it) with the age band instead of the year of birth;
+    staff's note and the registration number go."""
+    year = utcnow().year
+    for status in db.session.scalars(db.select(EntryStatus).filter_by(user_id=user_id)):
+        if status.birth_year is not None:
+            status.age_band, status.birth_year = age_band(status.birth_year, year), None
     db.session.execute(db.update(Departure).where(Departure.user_id == user_id).values(note=""))
     db.session.execute(
         db.update(FollowUp).where(FollowUp.user_id == user_id).values(registration_number=None)
@@ -81,7 +85,7 @@ PROVIDER = Provider(
         Table(
             EntryStatus,
             Policy.KEEP_FOR_AUDIT,
-            _AUDIT + " Year of birth to become an age band (erasure round).",
+            _AUDIT + " The year of birth becomes an age band.",
             person_columns=("user_id",),
         ),
         Table(

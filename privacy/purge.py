@@ -2,7 +2,9 @@
 removes only what is past its date, so a second run removes nothing more.
 
 - accounts whose grace period ended are erased (privacy.deletion);
-- invitations past their date that nobody accepted;
+- the address and name of invitations that nobody accepted, a month after their date (staff may
+  resend them until then; the rows stay for the reports' "invited" figure), and the invitations
+  themselves past the retention period;
 - access-log rows (who opened a logbook entry) older than the organisation's retention period;
 - the participant record kept of an erased account, once the erasure is older than the
   retention period of every organisation the person belonged to;
@@ -14,7 +16,7 @@ Password-reset links are signed tokens that are stored nowhere: they expire by t
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func
 
@@ -31,6 +33,7 @@ from .services import expire_archives
 logger = logging.getLogger(__name__)
 
 DEFAULT_YEARS = 5
+EXPIRED_INVITATIONS_KEPT = timedelta(days=30)  # staff can still resend an expired invitation
 OWNER_COLUMN = "user_id"  # the column of a record that is one person's own
 
 
@@ -46,7 +49,8 @@ def purge(now: datetime | None = None) -> dict[str, int]:
     now = now or utcnow()
     removed = {
         "accounts erased after their grace period": erase_due(now),
-        "expired invitations": _expired_invitations(now),
+        "addresses of expired invitations": _expired_invitations(now),
+        "invitations past the retention period": _old_invitations(now),
         "access-log rows past the retention period": _old_reads(now),
         "participant records past the retention period": _kept_records(now),
         "data downloads past their date": expire_archives(now),
@@ -57,14 +61,36 @@ def purge(now: datetime | None = None) -> dict[str, int]:
 
 def _expired_invitations(now: datetime) -> int:
     return rows_changed(
-        db.delete(Invitation).where(Invitation.accepted_at.is_(None), Invitation.expires_at < now)
+        db.update(Invitation)
+        .where(
+            Invitation.accepted_at.is_(None),
+            Invitation.expires_at < now - EXPIRED_INVITATIONS_KEPT,
+            Invitation.email != Invitation.ADDRESS_REMOVED,
+        )
+        .values(email=Invitation.ADDRESS_REMOVED, name=None)
     )
+
+
+def _old_invitations(now: datetime) -> int:
+    removed = 0
+    for organisation, before in _retention_dates(now):
+        removed += rows_changed(
+            db.delete(Invitation).where(
+                Invitation.organisation_id == organisation.id, Invitation.created_at < before
+            )
+        )
+    return removed
+
+
+def _retention_dates(now: datetime) -> list[tuple[Organisation, datetime]]:
+    """Each organisation with the moment before which its records have outlived the period."""
+    organisations = db.session.scalars(db.select(Organisation)).all()
+    return [(o, years_before(now, o.retention_years)) for o in organisations]
 
 
 def _old_reads(now: datetime) -> int:
     removed = 0
-    for organisation in db.session.scalars(db.select(Organisation)):
-        before = years_before(now, organisation.retention_years)
+    for organisation, before in _retention_dates(now):
         entries = db.select(Entry.id).where(Entry.organisation_id == organisation.id)
         removed += rows_changed(
             db.delete(EntryRead).where(EntryRead.read_at < before, EntryRead.entry_id.in_(entries))

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, String, Text, cast
 
-from extensions import db
+from extensions import db, utcnow
 from mentoring.models import Mentorship, PairMessage
 from modules.models import SelfAssessment
 from notifications.models import Notification
-from outcomes.models import EntryStatus
+from outcomes.models import EntryStatus, age_band
 from personal_data import FORMER_PARTICIPANT
 from privacy.erasure import erase_person
 from tests.factories import PASSWORD
@@ -59,7 +59,8 @@ def test_the_funders_record_and_the_partners_words_stay(world):  # noqa: F811
     erase_person(mentee.id)
     db.session.commit()
     assert db.session.scalar(db.select(SelfAssessment).filter_by(user_id=mentee.id))
-    assert db.session.scalar(db.select(EntryStatus).filter_by(user_id=mentee.id)).birth_year
+    kept = db.session.scalar(db.select(EntryStatus).filter_by(user_id=mentee.id))
+    assert (kept.birth_year, kept.age_band) == (None, age_band(1968, utcnow().year))
     pair = db.session.scalar(db.select(Mentorship).filter_by(mentee_id=mentee.id))
     assert pair.mentee.name == FORMER_PARTICIPANT
     bodies = db.session.scalars(db.select(PairMessage.body).filter_by(pair_id=pair.id))
@@ -87,3 +88,25 @@ def test_a_staff_members_erasure_keeps_the_organisations_data(world):  # noqa: F
     assert db.session.scalar(db.select(Mentorship).filter_by(mentee_id=mentee.id))
     assert _everywhere(mentee.email) and _everywhere("MY-LOGBOOK-TEXT")
     assert {needle: _everywhere(needle) for needle in (name, email) if _everywhere(needle)} == {}
+
+
+def test_the_mentor_reads_a_former_participant_in_their_own_language(client, auth, world):  # noqa: F811
+    """Stored once in English, shown in the reader's language on pages and notifications."""
+    erase_person(world["mentee"].id)
+    db.session.commit()
+    auth.login(world["mentor"])
+    dutch = {"Accept-Language": "nl"}
+    for url in ("/mentoring", "/notifications/"):
+        html = client.get(url, headers=dutch).get_data(as_text=True)
+        assert "een oud-deelnemer" in html and FORMER_PARTICIPANT not in html, url
+
+
+def test_the_erased_person_still_counts_in_their_age_band(world):  # noqa: F811
+    from tests.test_privacy_purge import _reach
+
+    mentee = world["mentee"]
+    band = age_band(1968, utcnow().year)
+    before = _reach(world["org"]).by_age[band].joined
+    erase_person(mentee.id)
+    db.session.commit()
+    assert before >= 1 and _reach(world["org"]).by_age[band].joined == before

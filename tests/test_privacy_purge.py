@@ -23,8 +23,10 @@ def _invitation(org, expires_at, n):
     return Invitation(
         organisation_id=org.id,
         email=f"invited{n}@example.org",
+        name=f"Invited person {n}",
         role="learner",
         token_hash=f"purge-{n}",
+        created_at=expires_at - timedelta(days=14),
         expires_at=expires_at,
     )
 
@@ -72,8 +74,10 @@ def world(make):
     now = utcnow()
     db.session.add_all(
         [
-            _invitation(org, now - timedelta(days=1), 1),  # expired
+            _invitation(org, now - timedelta(days=31), 1),  # expired over a month ago
             _invitation(org, now + timedelta(days=5), 2),  # still open
+            _invitation(org, now - 6 * YEAR, 3),  # past the retention period
+            _invitation(org, now - timedelta(days=1), 4),  # expired, staff may still resend it
         ]
     )
     entry = make_entry(learner, text="x")
@@ -103,7 +107,8 @@ def _kept(person):
 
 def test_purge_removes_what_outlived_its_period_and_says_so(runner, world):
     output = runner.invoke(args=["privacy", "purge"]).output
-    assert "1 expired invitations" in output
+    assert "2 addresses of expired invitations" in output
+    assert "1 invitations past the retention period" in output
     assert "1 access-log rows past the retention period" in output
     assert "1 participant records past the retention period" in output
     assert "1 data downloads past their date" in output
@@ -112,7 +117,15 @@ def test_purge_removes_what_outlived_its_period_and_says_so(runner, world):
 
 def test_nothing_within_its_period_is_touched(runner, world):
     runner.invoke(args=["privacy", "purge"])
-    assert db.session.scalars(db.select(Invitation.token_hash)).all() == ["purge-2"]
+    kept = db.session.execute(
+        db.select(Invitation.token_hash, Invitation.email, Invitation.name).order_by(Invitation.id)
+    ).all()
+    # The expired one stays for the reports' "invited" figure, without its address and name.
+    assert kept == [
+        ("purge-1", "", None),
+        ("purge-2", "invited2@example.org", "Invited person 2"),
+        ("purge-4", "invited4@example.org", "Invited person 4"),
+    ]
     assert len(db.session.scalars(db.select(EntryRead)).all()) == 1
     assert _kept(world["recently"]) == [1, 1, 1]
     fresh = db.session.get(DataExport, world["fresh_export"].id)
@@ -122,7 +135,7 @@ def test_nothing_within_its_period_is_touched(runner, world):
 def test_run_twice_it_removes_once(runner, world):
     runner.invoke(args=["privacy", "purge"])
     second = runner.invoke(args=["privacy", "purge"]).output
-    assert [line.split(" ", 1)[0] for line in second.strip().splitlines()] == ["0"] * 5
+    assert [line.split(" ", 1)[0] for line in second.strip().splitlines()] == ["0"] * 6
 
 
 def test_the_organisations_own_period_counts(runner, world):
@@ -130,6 +143,7 @@ def test_the_organisations_own_period_counts(runner, world):
     db.session.commit()
     removed = purge()
     assert removed["participant records past the retention period"] == 2
+    assert removed["invitations past the retention period"] == 1
     assert removed["access-log rows past the retention period"] == 2
 
 
@@ -178,3 +192,30 @@ def test_staff_find_it_on_the_members_page(client, auth, make):
     auth.login(make.user(Role.STAFF, org))
     page = client.get(f"/organisations/{org.slug}/people").get_data(as_text=True)
     assert "for 7 years" in page and f"/organisations/{org.slug}/retention" in page
+
+
+# What the reports still count after a purge --------------------------------------------------
+
+
+def _reach(org):
+    from organisations.reports.figures import Period
+    from organisations.reports.reach import reach_counts
+    from organisations.reports.scope import Scope
+
+    now = utcnow()
+    recent = Period((now - 2 * YEAR).date(), (now + YEAR).date())
+    return reach_counts(Scope(org.id, recent, None, now.date(), now))
+
+
+def test_the_invited_figure_is_the_same_after_the_purge(world):
+    before = _reach(world["org"]).invited
+    purge()
+    assert before == 3 and _reach(world["org"]).invited == 3
+
+
+def test_staff_no_longer_see_an_invitation_whose_address_was_removed(client, auth, world, make):
+    purge()
+    auth.login(make.user(Role.STAFF, world["org"]))
+    page = client.get(f"/organisations/{world['org'].slug}/people?state=invited")
+    html = page.get_data(as_text=True)
+    assert "invited2@example.org" in html and "Invited person 1" not in html

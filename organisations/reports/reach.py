@@ -10,29 +10,13 @@ from sqlalchemy import and_, case, exists, func, or_, select
 from accounts.models import Invitation, Membership, Role
 from extensions import db
 from modules.models import SectionRead
-from outcomes.models import EntryStatus, Situation
+from outcomes.models import AGE_BANDS, EntryStatus, Situation, age_band
 from quizzes.models import QuizAttempt
 
 from .figures import Figure, Row, Table
 from .labels import NOT_GIVEN, age_band_labels, situation_labels
 from .scope import Scope
 from .suppression import protect_table
-
-AGE_BANDS = ("45-54", "55-64", "65+", "under-45", "not-given")
-
-
-def age_band(birth_year: int | None, year: int) -> str:
-    """The band of the age reached in `year` (the period's last year)."""
-    if birth_year is None:
-        return NOT_GIVEN
-    age = year - birth_year
-    if age >= 65:
-        return "65+"
-    if age >= 55:
-        return "55-64"
-    if age >= 45:
-        return "45-54"
-    return "under-45"
 
 
 def situation_key(value: str | None) -> str:
@@ -67,7 +51,8 @@ class Reach:
 
 
 def reach_counts(scope: Scope) -> Reach:
-    """Two statements: invitations, and participants grouped by year of birth and situation."""
+    """Two statements: invitations, and participants grouped by year of birth (or the band kept
+    of an erased account) and situation."""
     invited = (
         select(func.count())
         .select_from(Invitation)
@@ -86,6 +71,7 @@ def reach_counts(scope: Scope) -> Reach:
     people = (
         select(
             EntryStatus.birth_year.label("birth_year"),
+            EntryStatus.age_band.label("age_band"),
             EntryStatus.situation.label("situation"),
             case((started, 1), else_=0).label("started"),
             case((Membership.last_seen_at >= scope.active_since, 1), else_=0).label("active"),
@@ -103,21 +89,24 @@ def reach_counts(scope: Scope) -> Reach:
     )
     grouped = select(
         people.c.birth_year,
+        people.c.age_band,
         people.c.situation,
         func.count(),
         func.sum(people.c.started),
         func.sum(people.c.active),
-    ).group_by(people.c.birth_year, people.c.situation)
+    ).group_by(people.c.birth_year, people.c.age_band, people.c.situation)
     reach = Reach(
         invited=db.session.scalar(invited) or 0,
         by_age={band: Counts() for band in AGE_BANDS},
         by_situation={key: Counts() for key in (*Situation, NOT_GIVEN)},
     )
     year = scope.period.end.year
-    for birth_year, situation, joined, started_n, active in db.session.execute(grouped):
+    for birth_year, band, situation, joined, started_n, active in db.session.execute(grouped):
         values = (joined, int(started_n or 0), int(active or 0))
         reach.total.add(*values)
-        reach.by_age[age_band(birth_year, year)].add(*values)
+        reach.by_age[band if birth_year is None and band else age_band(birth_year, year)].add(
+            *values
+        )
         reach.by_situation[situation_key(situation)].add(*values)
     return reach
 

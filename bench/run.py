@@ -48,12 +48,17 @@ def people_and_pages(app, organisation, staff) -> tuple[dict[str, object], dict[
     """(who signs in, {page: (who, path)}): a paired learner with progress, their mentor."""
     import sqlalchemy as sa
 
-    from accounts.models import User
+    from accounts.models import Membership, User
     from extensions import db
     from mentoring.models import Mentorship
 
+    active = sa.select(Membership.user_id).where(
+        Membership.organisation_id == organisation.id, Membership.deactivated_at.is_(None)
+    )
     pair = db.session.scalars(
-        sa.select(Mentorship).where(Mentorship.state == "active").order_by(Mentorship.id)
+        sa.select(Mentorship)
+        .where(Mentorship.state == "active", Mentorship.mentee_id.in_(active))
+        .order_by(Mentorship.id)
     ).first()
     learner, mentor = db.session.get(User, pair.mentee_id), db.session.get(User, pair.mentor_id)
     for user in (learner, mentor):
@@ -302,6 +307,26 @@ def run(database: str, args: argparse.Namespace) -> dict:
     }
 
 
+def statements_only(database: str, args: argparse.Namespace) -> None:
+    """The in-process pass alone (no server, no load): statements, bytes and one request's time
+    per page, to see quickly whether a page's statements grow with the data."""
+    if database == "postgresql":
+        os.environ["BENCH_DATABASE_URL"] = args.postgres
+    else:
+        os.environ.pop("BENCH_DATABASE_URL", None)
+    with bench_app() as (app, _name):
+        organisation, staff = organisation_with_staff()
+        counts = seed_programme(organisation, **scaled(args.scale))
+        analyse()
+        people, pages = people_and_pages(app, organisation, staff)
+        print(f"== {database}, scale {args.scale} ({counts['learners']:,} learners), in process ==")
+        for page, r in in_process(app, people, pages).items():
+            print(
+                f"{page:20} {r['status']:4d} {r['statements']:5d} SQL {r['bytes'] / 1024:8.1f} KiB"
+                f" {r['in_process_ms']:9.1f} ms"
+            )
+
+
 def table(result: dict) -> str:
     lines = [
         f"== {result['database']}, scale {result['scale']} ({result['counts']['learners']:,} "
@@ -351,11 +376,18 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=320, help="per page")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
+    parser.add_argument(
+        "--statements-only", action="store_true", help="the in-process pass alone, no server"
+    )
     args = parser.parse_args()
     if args.compare:
         compare(*args.compare)
         return
     databases = ("sqlite", "postgresql") if args.database == "both" else (args.database,)
+    if args.statements_only:
+        for database in databases:
+            statements_only(database, args)
+        return
     RESULTS.mkdir(exist_ok=True)
     for database in databases:
         result = run(database, args)

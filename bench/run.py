@@ -212,7 +212,7 @@ def load(port: int, path: str, cookie: str | None, requests: int, connections: i
             began = time.perf_counter()
             try:
                 status, _size = get(port, path, cookie)
-            except OSError:
+            except (OSError, http.client.HTTPException):  # a worker killed by its timeout
                 status = 0
             took = (time.perf_counter() - began) * 1000
             with lock:
@@ -279,7 +279,7 @@ def run(database: str, args: argparse.Namespace) -> dict:
             for page, (role, path) in pages.items():
                 try:  # each worker's first request is not the load's
                     get(port, path, cookies[role])
-                except OSError:
+                except (OSError, http.client.HTTPException):
                     pass  # a timeout here is counted by the load that follows
                 measured[page].update(
                     load(port, path, cookies[role], args.requests, args.connections)

@@ -90,7 +90,10 @@ format: install
 translations: install
 	$(BIN)/flask i18n update
 
-bench: install
+# The pages under load against gunicorn on both databases (bench/run.py --help: --scale 0.05 to
+# try it quickly), then every focused benchmark. PostgreSQL: BENCH_DATABASE_URL, else TEST's.
+bench: install compile
+	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python bench/run.py $(BENCH_ARGS)
 	@for bench in bench/bench_*.py; do echo "== $$bench =="; $(BIN)/python $$bench || exit 1; done
 
 clean:

@@ -136,14 +136,24 @@ def _database_guarantees(app: Flask, engine) -> None:
 
 
 def _load_content(app: Flask) -> None:
-    """Course files are parsed and rendered once here; invalid content stops the start."""
+    """Course and help files are checked and rendered once, kept in a cache file by their hash
+    (modules/cache.py), and served from memory; invalid content stops the start."""
     import sys
     from pathlib import Path
 
+    import helpcentre
+    import modules
+    from helpcentre.pages import HelpContentError, HelpLibrary, load_library
+    from modules.cache import cached
     from modules.content import Catalogue, ContentError, load_catalogue
 
+    cache = Path(app.config["CONTENT_CACHE_DIR"])
+    courses = Path(app.config["COURSES_ROOT"])
+    code: tuple[Path, ...] = (Path(modules.__file__).parent,)
     try:
-        app.extensions["catalogue"] = load_catalogue(Path(app.config["COURSES_ROOT"]))
+        app.extensions["catalogue"] = cached(
+            "courses", courses, cache, code, lambda: load_catalogue(courses)
+        )
     except ContentError as error:
         if sys.argv[1:3] == ["courses", "check"]:  # the one command that must run to say why
             app.extensions["catalogue"] = Catalogue()
@@ -151,10 +161,12 @@ def _load_content(app: Flask) -> None:
         raise SystemExit(
             f"Herstart cannot start: the course content has errors.\n{error}"
         ) from None
-    from helpcentre.pages import HelpContentError, HelpLibrary, load_library
-
+    help_root = Path(app.config["HELP_ROOT"])
+    code += (Path(helpcentre.__file__).parent,)
     try:
-        app.extensions["help"] = load_library(Path(app.config["HELP_ROOT"]))
+        app.extensions["help"] = cached(
+            "help", help_root, cache, code, lambda: load_library(help_root)
+        )
     except HelpContentError as error:
         if sys.argv[1:3] == ["help", "check"]:
             app.extensions["help"] = HelpLibrary()

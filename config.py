@@ -112,6 +112,8 @@ def from_environment(instance_path: str) -> dict:
         "LANGUAGES": ("en", "nl"),
         "COURSES_ROOT": env("COURSES_ROOT", str(ROOT / "courses")),
         "HELP_ROOT": env("HELP_ROOT", str(ROOT / "content" / "help")),
+        # Checked and rendered course and help content, by hash, so a worker starts in a blink.
+        "CONTENT_CACHE_DIR": env("CONTENT_CACHE_DIR") or os.path.join(instance_path, "cache"),
         # Each organisation's credential signing key: outside the repository, never committed.
         "CREDENTIAL_KEYS_DIR": env("CREDENTIAL_KEYS_DIR") or os.path.join(instance_path, "keys"),
         "PASSWORD_METHOD": "scrypt",

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from flask import current_app
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, UniqueConstraint, func
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -62,7 +62,7 @@ class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     # Stored lower-cased: one address is one person whatever the capitals.
     email: Mapped[str] = mapped_column(String(EMAIL_MAX), unique=True)
-    name: Mapped[str] = mapped_column(String(NAME_MAX))
+    name: Mapped[str] = mapped_column(String(NAME_MAX), index=True)  # the people lists' order
     password_hash: Mapped[str] = mapped_column(String(255))
     language: Mapped[str | None] = mapped_column(String(8))
     text_size: Mapped[str] = mapped_column(String(10), default=TextSize.NORMAL.value)
@@ -155,7 +155,10 @@ class Organisation(db.Model):
 
 class Membership(db.Model):
     __tablename__ = "memberships"
-    __table_args__ = (UniqueConstraint("user_id", "organisation_id", "role"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "organisation_id", "role"),
+        Index("ix_memberships_organisation_role", "organisation_id", "role"),  # the staff lists
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -191,7 +194,9 @@ class Invitation(db.Model):
     name: Mapped[str | None] = mapped_column(String(NAME_MAX))
     group_label: Mapped[str | None] = mapped_column(String(GROUP_MAX))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    invited_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     accepted_at: Mapped[datetime | None]
@@ -218,7 +223,9 @@ class AuditEntry(db.Model):
     __tablename__ = "audit_entries"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     action: Mapped[str] = mapped_column(String(40))
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL"), index=True

@@ -48,7 +48,11 @@ class MessageKind(enum.StrEnum):
 
 class Entry(db.Model):
     __tablename__ = "logbook_entries"
-    __table_args__ = (UniqueConstraint("user_id", "course", "key"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "course", "key"),
+        # The staff overview and the mentors' inboxes: entries in a state, oldest sent first.
+        Index("ix_logbook_entries_organisation_state", "organisation_id", "state", "submitted_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -95,7 +99,9 @@ class Message(db.Model):
     entry_id: Mapped[int] = mapped_column(
         ForeignKey("logbook_entries.id", ondelete="CASCADE"), index=True
     )
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(12))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -112,7 +118,9 @@ class EntryRead(db.Model):
     entry_id: Mapped[int] = mapped_column(
         ForeignKey("logbook_entries.id", ondelete="CASCADE"), index=True
     )
-    reader_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    reader_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     read_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     reader: Mapped[User | None] = relationship(lazy="joined")

@@ -117,7 +117,10 @@ class MatchingSettings(db.Model):
 
 class IntakeSurvey(db.Model):
     __tablename__ = "intake_surveys"
-    __table_args__ = (UniqueConstraint("user_id", "organisation_id"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "organisation_id"),
+        Index("ix_intake_surveys_organisation_role", "organisation_id", "role"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -159,7 +162,9 @@ class MatchRound(db.Model):
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
-    run_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    run_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     weights: Mapped[dict] = mapped_column(JSON)
     threshold: Mapped[float] = mapped_column(Float)
@@ -182,17 +187,21 @@ class MatchProposal(db.Model):
     round_id: Mapped[int] = mapped_column(
         ForeignKey("matching_rounds.id", ondelete="CASCADE"), index=True
     )
-    mentee_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    mentor_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    mentee_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     score: Mapped[float] = mapped_column(Float)
     components: Mapped[dict] = mapped_column(JSON)
     runner_up: Mapped[dict | None] = mapped_column(JSON)
     state: Mapped[str] = mapped_column(String(12), default=ProposalState.PROPOSED.value)
-    swapped_from_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    swapped_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     decided_at: Mapped[datetime | None]
     mentorship_id: Mapped[int | None] = mapped_column(
-        ForeignKey("mentorships.id", ondelete="SET NULL")
+        ForeignKey("mentorships.id", ondelete="SET NULL"), index=True
     )
 
     round: Mapped[MatchRound] = relationship(back_populates="proposals")
@@ -213,6 +222,7 @@ class Mentorship(db.Model):
             sqlite_where=_OPEN,
             postgresql_where=_OPEN,
         ),
+        Index("ix_mentorships_organisation_state", "organisation_id", "state"),  # pairs by state
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -228,10 +238,14 @@ class Mentorship(db.Model):
     end_reason: Mapped[str | None] = mapped_column(String(500))
     # The score's components when the pair was proposed: the source of every explanation.
     components: Mapped[dict | None] = mapped_column(JSON)
-    proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    proposed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     mentor_accepted_at: Mapped[datetime | None]
     mentee_accepted_at: Mapped[datetime | None]
-    declined_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    declined_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     decline_reason: Mapped[str | None] = mapped_column(String(500))
     meeting_reminded_at: Mapped[datetime | None]
     checkin_reminded_at: Mapped[datetime | None]
@@ -274,7 +288,9 @@ class CharterVersion(db.Model):
     # [{"goal": .., "measure": .., "by": "2026-03-01" or ""}]
     goals: Mapped[list] = mapped_column(JSON, default=list)
     mentor_learns: Mapped[str] = mapped_column(Text, default="")
-    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    written_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     mentor_signed_at: Mapped[datetime | None]
     mentee_signed_at: Mapped[datetime | None]
@@ -286,6 +302,8 @@ class CharterVersion(db.Model):
 
 class Meeting(db.Model):
     __tablename__ = "mentoring_meetings"
+    # A pair's last meeting (its health) without reading its others.
+    __table_args__ = (Index("ix_mentoring_meetings_pair_held", "mentorship_id", "held_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mentorship_id: Mapped[int] = mapped_column(
@@ -297,18 +315,23 @@ class Meeting(db.Model):
     topics: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")  # the pair's own: never shown to staff
     is_kickoff: Mapped[bool] = mapped_column(default=False)
-    logged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    logged_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class CheckIn(db.Model):
     __tablename__ = "mentoring_checkins"
+    __table_args__ = (Index("ix_mentoring_checkins_pair_created", "mentorship_id", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mentorship_id: Mapped[int] = mapped_column(
         ForeignKey("mentorships.id", ondelete="CASCADE"), index=True
     )
-    staff_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    staff_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     light: Mapped[str] = mapped_column(String(6))
     note: Mapped[str] = mapped_column(Text, default="")
     next_action: Mapped[str] = mapped_column(String(300), default="")
@@ -329,7 +352,7 @@ class Evaluation(db.Model):
     mentorship_id: Mapped[int] = mapped_column(
         ForeignKey("mentorships.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     side: Mapped[str] = mapped_column(String(8))
     usefulness: Mapped[int]  # 1 (not useful) .. 4 (very useful)
     learned: Mapped[str] = mapped_column(Text, default="")
@@ -351,7 +374,9 @@ class CoordinatorNote(db.Model):
         ForeignKey("mentorships.id", ondelete="CASCADE"), primary_key=True
     )
     note: Mapped[str] = mapped_column(Text, default="")
-    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    written_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -419,10 +444,12 @@ class MeetingProposal(db.Model):
     mentorship_id: Mapped[int] = mapped_column(
         ForeignKey("mentorships.id", ondelete="CASCADE"), index=True
     )
-    proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    proposed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     # The proposal this one answers with another time, if it is a counter-proposal.
     replaces_id: Mapped[int | None] = mapped_column(
-        ForeignKey("mentoring_meeting_proposals.id", ondelete="SET NULL")
+        ForeignKey("mentoring_meeting_proposals.id", ondelete="SET NULL"), index=True
     )
     starts_at: Mapped[datetime]  # naive UTC, like every time we store
     minutes: Mapped[int] = mapped_column(default=60)
@@ -435,7 +462,7 @@ class MeetingProposal(db.Model):
     reminded_at: Mapped[datetime | None]  # the reminder the day before went out
     ask_to_log_at: Mapped[datetime | None]  # after the time passed, both were asked to log it
     meeting_id: Mapped[int | None] = mapped_column(
-        ForeignKey("mentoring_meetings.id", ondelete="SET NULL")
+        ForeignKey("mentoring_meetings.id", ondelete="SET NULL"), index=True
     )
     uid: Mapped[str] = mapped_column(String(100), unique=True, default=new_meeting_uid)
     ics_sequence: Mapped[int] = mapped_column(default=0)  # raised when the event is cancelled

@@ -120,7 +120,9 @@ class Departure(db.Model):
     left_on: Mapped[date]
     reason: Mapped[str] = mapped_column(String(10))  # a LeavingReason
     note: Mapped[str] = mapped_column(String(REASON_MAX), default="")
-    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    recorded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
@@ -150,7 +152,9 @@ class FollowUp(db.Model):
     registration_number: Mapped[str | None] = mapped_column(String(REGISTRATION_MAX))
     started_trading: Mapped[bool | None]
     financing: Mapped[list] = mapped_column(JSON, default=list)  # Financing values
-    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    answered_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     by_phone: Mapped[bool] = mapped_column(default=False)
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])

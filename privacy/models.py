@@ -58,9 +58,11 @@ class DeletionRequest(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     # Staff who started it for the person; None when the person asked themselves.
-    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    requested_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisations.id", ondelete="SET NULL")
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
     )
     requested_at: Mapped[datetime] = mapped_column(default=utcnow)
     erase_after: Mapped[datetime]

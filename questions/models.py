@@ -57,7 +57,9 @@ class Question(db.Model):
     asked_at: Mapped[datetime] = mapped_column(default=utcnow)
     answer: Mapped[str | None] = mapped_column(Text)
     answered_at: Mapped[datetime | None]
-    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    answered_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     # What the FAQ shows: staff may reword both to leave out personal details.
     faq_question: Mapped[str | None] = mapped_column(Text)
     faq_answer: Mapped[str | None] = mapped_column(Text)

@@ -99,7 +99,8 @@ def _database_url(tmp_path_factory, worker: str) -> str:
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory, worker_id):
     url = _database_url(tmp_path_factory, worker_id)
-    app = create_app(_config(url, mail_port=25))
+    cache = tmp_path_factory.mktemp("content-cache")
+    app = create_app({**_config(url, mail_port=25), "CONTENT_CACHE_DIR": str(cache)})
     with app.app_context():
         db.create_all()
         db.engine.dispose()
@@ -132,8 +133,12 @@ def _config(url: str, mail_port: int) -> dict:
 @pytest.fixture
 def config(database_url, smtp, tmp_path) -> dict:
     """The test config; a test may change it before asking for `app`. Signing keys for
-    certificates go to the test's own folder, never to instance/."""
-    return {**_config(database_url, smtp[0].port), "CREDENTIAL_KEYS_DIR": str(tmp_path / "keys")}
+    certificates and the content cache go to the test's own folder, never to instance/."""
+    return {
+        **_config(database_url, smtp[0].port),
+        "CREDENTIAL_KEYS_DIR": str(tmp_path / "keys"),
+        "CONTENT_CACHE_DIR": str(tmp_path / "content-cache"),
+    }
 
 
 class FreshContextClient(FlaskClient):

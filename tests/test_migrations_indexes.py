@@ -1,4 +1,4 @@
-"""Migration 0030_indexes: the list indexes come with the upgrade and go with the downgrade,
+"""Migration 0031_indexes: the list indexes come with the upgrade and go with the downgrade,
 on SQLite and PostgreSQL (TEST_DATABASE_URL)."""
 
 import importlib.util
@@ -12,7 +12,7 @@ from app import create_app
 from extensions import db
 from migrating import init_migrations
 
-MIGRATION = Path(__file__).parent.parent / "migrations/versions/0030_indexes_add_list_indexes.py"
+MIGRATION = Path(__file__).parent.parent / "migrations/versions/0031_indexes_add_list_indexes.py"
 
 
 def _indexes() -> tuple:
@@ -48,11 +48,11 @@ def test_the_indexes_come_and_go_with_the_migration(tmp_path, config):
     init_migrations(app)
     try:
         with app.app_context():
-            upgrade(directory="migrations", revision="0030_indexes")
+            upgrade(directory="migrations", revision="0031_indexes")
             assert _present(names) == names
-            downgrade(directory="migrations", revision="0029_notice")
+            downgrade(directory="migrations", revision="0030_ageband")
             assert _present(names) == set()
-            upgrade(directory="migrations", revision="0030_indexes")
+            upgrade(directory="migrations", revision="0031_indexes")
             assert _present(names) == names
             db.engine.dispose()
     finally:

@@ -1,7 +1,7 @@
 """indexes: every foreign key, and the columns the staff lists filter and sort on
 
-Revision ID: 0030_indexes
-Revises: 0029_notice
+Revision ID: 0031_indexes
+Revises: 0030_ageband
 Create Date: 2026-12-03 15:00:00
 
 """
@@ -9,8 +9,8 @@ Create Date: 2026-12-03 15:00:00
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = "0030_indexes"
-down_revision = "0029_notice"
+revision = "0031_indexes"
+down_revision = "0030_ageband"
 branch_labels = None
 depends_on = None
 

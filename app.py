@@ -320,7 +320,13 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        return render_template("errors/csrf.html"), 400
+        """The page the form was on (this site only), to go back to, signing in first if the
+        session ended: the text typed there is put back (static/js/autosave.js)."""
+        referrer = urlsplit(request.referrer or "")
+        back = None
+        if referrer.netloc == request.host and referrer.path.startswith("/"):
+            back = referrer.path + (f"?{referrer.query}" if referrer.query else "")
+        return render_template("errors/csrf.html", back=back), 400
 
     @app.errorhandler(400)
     def bad_request(error):

@@ -38,6 +38,13 @@ def _session_ends(page) -> None:
     page.context.clear_cookies()
 
 
+def _sign_in_here(page, user) -> None:
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password").press("Enter")
+    page.wait_for_load_state("load")
+
+
 def test_meeting_notes_come_back_after_the_session_ended_and_go_once_saved(browser, live_app, make):
     _, mentor, pair = _pair(make)
     form_path = f"/mentoring/pairs/{pair.id}/meetings/new"
@@ -48,7 +55,9 @@ def test_meeting_notes_come_back_after_the_session_ended_and_go_once_saved(brows
     expect(page.get_by_role("heading", level=1)).to_contain_text("The page was open too long")
     browser.axe()
 
-    sign_in(browser, mentor, path=form_path)  # the sign-in form leads back to the form
+    page.get_by_role("link", name="Sign in again and go back to the page").click()
+    browser.axe()
+    _sign_in_here(page, mentor)  # the sign-in form leads back to the form
     expect(page.get_by_label("Private notes of the two of you")).to_have_value(NOTES)
     expect(page.get_by_role("status").filter(has_text=PUT_BACK)).to_be_visible()
     browser.axe()
@@ -79,9 +88,7 @@ def test_a_quiz_answer_sent_after_the_session_ended_is_chosen_again_after_signin
     expect(page.get_by_text("your answer is not saved yet. Sign in to go on.")).to_be_visible()
     browser.axe()
 
-    page.get_by_label("Email address").fill(learner.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_label("Password").press("Enter")
+    _sign_in_here(page, learner)
     expect(page.get_by_role("heading", level=1)).to_have_text(
         page.locator("h1.quiz-question__text").inner_text()
     )

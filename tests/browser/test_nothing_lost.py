@@ -6,6 +6,8 @@ axe-core runs on every page visited."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -130,4 +132,25 @@ def test_a_message_to_the_partner_comes_back_after_the_session_ended(browser, li
     sign_in(browser, learner, path=pair_path)
     expect(page.get_by_label("Your message")).to_have_value("Can we meet on Thursday?")
     expect(page.get_by_role("status").filter(has_text=PUT_BACK)).to_be_visible()
+    browser.axe()
+
+
+def test_the_accessibility_statement_and_its_form_from_the_footer(browser, live_app, make):
+    """Anonymous: the footer link fills in the page; a missing answer is an error in place
+    with the focus on the summary and the text kept; the report is then sent."""
+    make.user(None, is_admin=True)
+    page = browser.goto("/login")
+    page.get_by_role("contentinfo").get_by_role("link", name="Accessibility").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Accessibility statement")
+    browser.axe()
+    expect(page.get_by_label("On which page? (optional)")).to_have_value("/login")
+    page.get_by_label("Your name (optional)").fill("Henk")
+    page.get_by_role("button", name="Send my report").click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    expect(page.locator(".error-summary")).to_be_focused()
+    expect(page.get_by_label("Your name (optional)")).to_have_value("Henk")
+    browser.axe()
+    page.get_by_label("What went wrong?").fill("The sign-in button is hard to find.")
+    page.get_by_role("button", name="Send my report").click()
+    expect(page.get_by_text("Thank you. Your report is sent")).to_be_visible()
     browser.axe()

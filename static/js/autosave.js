@@ -210,7 +210,12 @@
     }
   }
 
-  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+  // The server trims text and writes line ends as "\n": such a difference is no change.
+  function plain(value) {
+    return typeof value === "string" ? value.replace(/\r\n?/g, "\n").trim() : value;
+  }
+
+  function same(a, b) { return JSON.stringify(plain(a)) === JSON.stringify(plain(b)); }
 
   function addressOf(form) {
     try {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+from urllib.parse import urlsplit
 
-from flask import Flask, current_app, g, has_request_context, render_template, request
+from flask import Flask, current_app, g, has_request_context, render_template, request, url_for
 from flask_babel import (
     force_locale,
     format_date,
@@ -36,6 +37,8 @@ CSP = (
 )
 
 PLAIN = "text/plain; charset=utf-8"
+KEPT_COOKIE = "herstart_kept"  # set by autosave.js while this browser keeps typed text
+SENT_COOKIE = "herstart_sent"  # read by autosave.js: the address of the form just saved
 HSTS = "max-age=31536000"  # a year; no includeSubDomains: other sites may share the domain
 
 
@@ -330,7 +333,13 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        return render_template("errors/csrf.html"), 400
+        """The page the form was on (this site only), to go back to, signing in first if the
+        session ended: the text typed there is put back (static/js/autosave.js)."""
+        referrer = urlsplit(request.referrer or "")
+        back = None
+        if referrer.netloc == request.host and referrer.path.startswith("/"):
+            back = referrer.path + (f"?{referrer.query}" if referrer.query else "")
+        return render_template("errors/csrf.html", back=back), 400
 
     @app.errorhandler(400)
     def bad_request(error):
@@ -410,6 +419,21 @@ def _register_request_hooks(app: Flask) -> None:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
         if current_user.is_authenticated:  # personal pages: never from a shared computer's cache
             response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.after_request
+    def form_sent(response):
+        """A form was saved (a POST answered with a redirect, not to sign-in) while this browser
+        keeps typed text (static/js/autosave.js): the next page's script forgets that form's."""
+        if (
+            request.method == "POST"
+            and response.status_code in (302, 303)
+            and request.cookies.get(KEPT_COOKIE)
+            and urlsplit(response.location or "").path != url_for("accounts.login")
+        ):
+            response.set_cookie(
+                SENT_COOKIE, request.path, max_age=600, samesite="Lax", secure=request.is_secure
+            )
         return response
 
 

@@ -6,13 +6,16 @@ staff can do in Herstart, nothing secret (no data, no addresses, no settings of 
 
 from __future__ import annotations
 
-from flask import abort, current_app, render_template, request
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
-from accounts.context import current_organisation
+from accounts.context import current_organisation, safe_next
+from extensions import limiter
 
-from . import bp, search
+from . import bp, search, services
+from .forms import AccessibilityFeedbackForm
 from .pages import ROLES, HelpLibrary
 
 ASK_QUESTION_PATH = "/questions/new"  # the questions feature's page; a path, so no endpoint
@@ -63,6 +66,35 @@ def search_page():
     searched = bool(search.query_words(query))
     return render_template(
         "helpcentre/search.html", query=query, results=results, searched=searched
+    )
+
+
+@bp.route("/accessibility", methods=["GET", "POST"])
+@limiter.limit("5 per minute;20 per hour", methods=["POST"])
+def accessibility():
+    """The accessibility statement (a help page) with the form to report a problem: public, so
+    someone who cannot sign in can tell us why."""
+    statement = library().page("accessibility", _language())
+    if statement is None:
+        abort(404)
+    form = AccessibilityFeedbackForm()
+    if request.method == "GET":
+        # Nothing asked twice: the page the person came from and who they are, when known.
+        form.page.data = safe_next(request.args.get("page"), "")[:500]
+        if current_user.is_authenticated:
+            form.name.data, form.email.data = current_user.name, current_user.email
+    elif form.validate_on_submit():
+        services.report_accessibility_problem(
+            page=form.page.data or "",
+            what=form.what.data or "",
+            name=form.name.data or "",
+            email=form.email.data or "",
+            reporter=current_user if current_user.is_authenticated else None,
+        )
+        flash(_("Thank you. Your report is sent to the people who run Herstart."), "success")
+        return redirect(url_for("helpcentre.accessibility"))
+    return render_template(
+        "helpcentre/accessibility.html", page=statement, language=_language(), form=form
     )
 
 

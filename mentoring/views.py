@@ -5,6 +5,7 @@ everybody else, staff included: they never read the charter or the meeting notes
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -78,7 +79,9 @@ def intake():
     if survey is not None:
         form = intake_form(themes, roles, data=intake_data(survey))
     else:
-        form = intake_form(themes, roles)
+        # Nothing asked twice (WCAG 3.3.7): the language chosen for Herstart is ticked already.
+        spoken = [lang for lang in (str(get_locale()),) if lang in vocabulary.LANGUAGES]
+        form = intake_form(themes, roles, data={"languages": spoken} if spoken else None)
     if form.validate_on_submit():
         try:
             services.save_survey(current_user, organisation, intake_answers(form, themes))

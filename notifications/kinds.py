@@ -32,6 +32,7 @@ class Kind(enum.StrEnum):
     QUESTION_ANSWERED = "question_answered"  # to the person who asked
     NETWORK_MESSAGE = "network_message"  # to a participant written to through the network
     STORY_PUBLISHED = "story_published"  # to the author, when staff published their story
+    ACCESSIBILITY_FEEDBACK = "accessibility_feedback"  # to platform admins: a problem reported
 
 
 class Frequency(enum.StrEnum):
@@ -64,6 +65,7 @@ MESSAGES: dict[Kind, Any] = {
     Kind.QUESTION_ANSWERED: _l("Your question has been answered"),
     Kind.NETWORK_MESSAGE: _l("%(name)s wrote to you through the network"),
     Kind.STORY_PUBLISHED: _l("Your story is published: %(title)s"),
+    Kind.ACCESSIBILITY_FEEDBACK: _l("Accessibility problem reported on %(page)s: %(what)s"),
 }
 
 # How each kind reads on the preferences page.
@@ -87,6 +89,7 @@ LABELS: dict[Kind, object] = {
     Kind.QUESTION_ANSWERED: _l("My question has been answered"),
     Kind.NETWORK_MESSAGE: _l("A message from another participant through the network"),
     Kind.STORY_PUBLISHED: _l("My success story is published"),
+    Kind.ACCESSIBILITY_FEEDBACK: _l("Someone reports a problem with accessibility (admins)"),
 }
 
 # Unless a person chose otherwise, every kind is emailed at once.

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 
 from accounts.context import current_organisation
 from accounts.models import User
-from extensions import db
+from extensions import csrf, db
 from modules import services as modules
 
 from . import bp, services
@@ -92,12 +92,17 @@ def begin(course_slug, module_slug):
     return redirect(_resume_url(attempt), code=303)
 
 
-def _question_page(attempt, place, number: int, form: AnswerForm, error=None, status=200):
+def _question_page(
+    attempt, place, number: int, form: AnswerForm, error=None, status=200, kept=None
+):
+    """`kept`: an answer chosen before the session ended, shown chosen again but not saved."""
     quiz = place.module.quiz(_lang())
     question = quiz.question(attempt.question_order[number - 1])
     if question is None:  # the content changed under a running attempt
         abort(404)
     options = [o for o in (question.option(i) for i in attempt.option_order[question.id]) if o]
+    if kept not in {o.id for o in options}:
+        kept = None
     return (
         render_template(
             "quizzes/question.html",
@@ -106,7 +111,8 @@ def _question_page(attempt, place, number: int, form: AnswerForm, error=None, st
             quiz=quiz,
             question=question,
             options=options,
-            chosen=(attempt.answers or {}).get(question.id),
+            chosen=kept or (attempt.answers or {}).get(question.id),
+            kept=kept,
             number=number,
             form=form,
             error=error,
@@ -124,21 +130,33 @@ def question(attempt_id, number):
         return redirect(url_for("quizzes.results", attempt_id=attempt.id))
     if not 1 <= number <= attempt.total:
         abort(404)
-    return _question_page(attempt, place, number, AnswerForm())
+    kept = request.args.get("chosen")
+    return _question_page(attempt, place, number, AnswerForm(), kept=kept)
 
 
 @bp.post("/quizzes/attempts/<int:attempt_id>/<int:number>")
-@login_required
+@csrf.exempt  # the form checks its own token, so an answer sent after the session ended is kept
 def answer(attempt_id, number):
     """Back, Next and Check all save the answer first: leaving never loses it."""
+    form = AnswerForm()
+    if not current_user.is_authenticated:
+        # The session ended: nothing is saved, and the answer comes back after signing in.
+        chosen = form.option.data if isinstance(form.option.data, str) else None
+        back = url_for(
+            "quizzes.question", attempt_id=attempt_id, number=number, chosen=chosen or None
+        )
+        flash(_("You were signed out, so your answer is not saved yet. Sign in to go on."), "info")
+        return redirect(url_for("accounts.login", next=back), code=303)
     attempt, place = _attempt(attempt_id)
     if not 1 <= number <= attempt.total:
         abort(404)
     if attempt.submitted:
         flash(_("You already submitted this attempt, so its answers cannot change."), "info")
         return redirect(url_for("quizzes.results", attempt_id=attempt.id), code=303)
-    form = AnswerForm()
     if not form.validate_on_submit():
+        if "csrf_token" in form.errors:  # open too long, or the session changed meanwhile
+            kept = form.option.data if isinstance(form.option.data, str) else None
+            return _question_page(attempt, place, number, form, kept=kept, status=400)
         abort(400)
     try:
         services.save_answer(

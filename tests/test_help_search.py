@@ -46,7 +46,7 @@ def test_query_syntax_is_only_words(app):
 
 def test_the_index_is_built_once_and_rebuilt_when_content_changes(app):
     search.search(_library(), "logbook", "en")
-    assert db.session.query(HelpSearchPage).count() == 6
+    assert db.session.query(HelpSearchPage).count() == 8
     db.session.query(HelpSearchPage).update({"version": "old"})
     assert _slugs(search.search(_library(), "logbook", "en")) == [("logbook", "en")]
     assert {v for (v,) in db.session.query(HelpSearchPage.version)} == {_library().version}
@@ -54,5 +54,5 @@ def test_the_index_is_built_once_and_rebuilt_when_content_changes(app):
 
 def test_the_index_command(runner, app):
     result = runner.invoke(args=["help", "index"])
-    assert "6 help pages indexed" in result.output
-    assert db.session.query(HelpSearchPage).count() == 6
+    assert "8 help pages indexed" in result.output
+    assert db.session.query(HelpSearchPage).count() == 8

@@ -71,6 +71,7 @@ def test_mark_all_read(client, auth, make):
 def test_every_kind_has_a_sentence_and_a_label_and_shows_in_the_centre(client, auth, make, kind):
     learner = make.user(Role.LEARNER)
     params = {"name": "Anna", "title": "My why", "when": "4 December 2026"}
+    params |= {"page": "/courses/", "what": "A hidden button"}  # an accessibility report
     _tell(learner, kind, **params)
     auth.login(learner)
     page = client.get("/notifications/").get_data(as_text=True)

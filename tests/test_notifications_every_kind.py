@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from extensions import db, utcnow
+from helpcentre import services as helpcentre
 from logbook import services as logbook
 from logbook.models import EntryState
 from mentoring import services
@@ -80,9 +81,15 @@ def test_one_pairs_life_brings_every_kind_to_the_centre(make):
         mentee, org, None, title="My shop", body="It began.", signature="", consent=True, send=True
     )
     stories.publish(staff, org, story.id)
+    # The accessibility statement's form: a problem reported reaches the platform admins.
+    admin = make.user(None, is_admin=True)
+    helpcentre.report_accessibility_problem(
+        page="/courses/", what="Hidden button", name="", email="", reporter=mentee
+    )
     db.session.commit()
 
-    assert _kinds_of(mentee) | _kinds_of(mentor) | _kinds_of(staff) == {k.value for k in Kind}
+    people = (mentee, mentor, staff, admin)
+    assert set().union(*(_kinds_of(p) for p in people)) == {k.value for k in Kind}
     assert {Kind.FEEDBACK_ANSWERED, Kind.ENTRY_SUBMITTED} <= _kinds_of(mentor)
     assert Kind.CHECKIN_DUE in _kinds_of(staff) and Kind.CHECKIN_DUE not in _kinds_of(mentee)
     assert {Kind.INTRODUCTION, Kind.EVALUATION_OPEN} <= _kinds_of(mentee) & _kinds_of(mentor)

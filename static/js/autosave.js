@@ -1,8 +1,12 @@
-/* Logbook autosave: saves a few seconds after typing stops, says "Saved at 14:32", and keeps
-   the text in this browser (localStorage) until the server has it, so a lost session or
+/* Nothing lost. Logbook autosave: saves a few seconds after typing stops, says "Saved at 14:32",
+   and keeps the text in this browser (localStorage) until the server has it, so a lost session or
    connection loses nothing. Without this script the Save button does the same work.
-   Signing out first sends any text still waiting here, then removes this person's text from
-   the browser (a shared computer keeps nothing). While text waits, a cookie flag (no text in
+   Every other form with free text (`data-keep`, see _macros.html) keeps what is typed here too,
+   per person, page and field, until the server says the form was sent (the herstart_sent cookie
+   names the address it went to); opened again (a reload, or after signing in again), the page
+   gets the text back with a short message. Without this script nothing changes.
+   Signing out first sends any logbook text still waiting here, then removes this person's text
+   from the browser (a shared computer keeps nothing). While text waits, a cookie flag (no text in
    it) asks the server to load this script on every page, so sign-out can do that anywhere. */
 (function () {
   "use strict";
@@ -11,17 +15,25 @@
   var signOut = document.querySelector("form[data-sign-out]");
   var prefix = signOut ? signOut.getAttribute("data-storage-prefix") : null;
 
-  function keptKeys() {
+  var KEEP = "keep:";  // form text: "keep:<person>:<page>|<form address>|<field>"
+  var SENT = "herstart_sent";
+  var KEEP_DAYS = 7;
+
+  function storedKeys(start) {
     var keys = [];
-    if (!prefix) { return keys; }
+    if (!start) { return keys; }
     try {
       for (var i = 0; i < localStorage.length; i += 1) {
         var name = localStorage.key(i);
-        if (name && name.indexOf(prefix) === 0) { keys.push(name); }
+        if (name && name.indexOf(start) === 0) { keys.push(name); }
       }
     } catch (e) { /* storage blocked: nothing kept */ }
     return keys;
   }
+
+  function keptKeys() { return storedKeys(prefix); }
+
+  function anythingKept() { return keptKeys().length > 0 || storedKeys(KEEP).length > 0; }
 
   function flag(on) {
     document.cookie = FLAG + "=" + (on ? "1" : "") + "; path=/; SameSite=Lax" +
@@ -75,7 +87,7 @@
 
     function forget() {
       try { localStorage.removeItem(key); } catch (e) { /* nothing to forget */ }
-      if (!keptKeys().length) { flag(false); }
+      if (!anythingKept()) { flag(false); }
     }
 
     function save() {
@@ -143,6 +155,145 @@
     };
   }());
 
+  // Every other form with free text ----------------------------------------------------------
+  var person = prefix ? prefix.split(":")[1] : "0";  // "logbook:<person>:"; "0" when signed out
+
+  function readKept(name) {
+    try { return JSON.parse(localStorage.getItem(name) || "null"); } catch (e) { return null; }
+  }
+
+  function drop(name) {
+    try { localStorage.removeItem(name); } catch (e) { /* already gone */ }
+  }
+
+  // The server names the address of a form it has just saved (app.py): that text is home now.
+  (function forgetSent() {
+    var match = document.cookie.match(/(?:^|;\s*)herstart_sent=([^;]*)/);
+    var sent = match ? decodeURIComponent(match[1]).replace(/^"|"$/g, "") : null;
+    var old = Date.now() - KEEP_DAYS * 864e5;
+    storedKeys(KEEP).forEach(function (name) {
+      var kept = readKept(name);
+      if (!kept || !(kept.at > old) || kept.action === sent) { drop(name); }
+    });
+    if (match) { document.cookie = SENT + "=; path=/; max-age=0; SameSite=Lax"; }
+    if (!anythingKept()) { flag(false); }
+  }());
+
+  var SKIPPED = ["hidden", "password", "file", "submit", "button", "reset", "image"];
+
+  function controlsOf(form) {
+    var named = {};
+    Array.prototype.forEach.call(form.elements, function (control) {
+      var type = (control.type || "").toLowerCase();
+      if (!control.name || control.name === "csrf_token" || SKIPPED.indexOf(type) !== -1) { return; }
+      (named[control.name] = named[control.name] || []).push(control);
+    });
+    return named;
+  }
+
+  function valueOf(controls) {
+    var type = controls[0].type;
+    if (type === "radio" || type === "checkbox") {
+      var chosen = controls.filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
+      return type === "radio" ? (chosen[0] || "") : chosen;
+    }
+    return controls[0].value;
+  }
+
+  function setValue(controls, value) {
+    var type = controls[0].type;
+    if (type === "radio" || type === "checkbox") {
+      var chosen = [].concat(value);
+      controls.forEach(function (c) { c.checked = chosen.indexOf(c.value) !== -1; });
+    } else {
+      controls[0].value = value;
+    }
+  }
+
+  // The server trims text and writes line ends as "\n": such a difference is no change.
+  function plain(value) {
+    return typeof value === "string" ? value.replace(/\r\n?/g, "\n").trim() : value;
+  }
+
+  function same(a, b) { return JSON.stringify(plain(a)) === JSON.stringify(plain(b)); }
+
+  function addressOf(form) {
+    try {
+      return new URL(form.getAttribute("action") || location.href, location.href).pathname;
+    } catch (e) { return location.pathname; }
+  }
+
+  function putBackNotice(form, undo) {
+    var notice = document.createElement("div");
+    notice.className = "notice notice--info keep-notice";
+    notice.setAttribute("role", "status");
+    var text = document.createElement("p");
+    var remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "link-button";
+    remove.textContent = form.getAttribute("data-keep-discard");
+    remove.addEventListener("click", function () {
+      var first = undo();
+      notice.parentNode.removeChild(notice);
+      if (first) { first.focus(); }
+    });
+    notice.appendChild(text);
+    notice.appendChild(remove);
+    form.parentNode.insertBefore(notice, form);
+    // Text added to a live region already in the page is announced.
+    setTimeout(function () { text.textContent = form.getAttribute("data-keep-restored"); }, 100);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-keep]"), function (form) {
+    var action = addressOf(form);
+    var base = KEEP + person + ":" + location.pathname + "|" + action + "|";
+    var named = controlsOf(form);
+    var names = Object.keys(named);
+    var original = {};
+    var putBack = [];
+    names.forEach(function (name) {
+      original[name] = valueOf(named[name]);
+      var kept = readKept(base + name);
+      if (kept && !same(kept.value, original[name])) {
+        setValue(named[name], kept.value);
+        putBack.push(name);
+      }
+    });
+
+    function keep(name) {
+      var value = valueOf(named[name]);
+      try {
+        if (same(value, original[name]) && putBack.indexOf(name) === -1) {
+          localStorage.removeItem(base + name);
+        } else {
+          localStorage.setItem(base + name, JSON.stringify({ value: value, action: action, at: Date.now() }));
+          flag(true);
+        }
+      } catch (e) { /* storage full or blocked: the form still works as before */ }
+    }
+
+    function changed(event) {
+      var name = event.target && event.target.name;
+      if (name && named[name]) { keep(name); }
+    }
+
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
+    form.addEventListener("submit", function () { names.forEach(keep); });
+    if (putBack.length) {
+      putBackNotice(form, function () {
+        putBack.forEach(function (name) {
+          setValue(named[name], original[name]);
+          drop(base + name);
+        });
+        if (!anythingKept()) { flag(false); }
+        var first = named[putBack[0]][0];
+        putBack = [];
+        return first;
+      });
+    }
+  });
+
   if (!signOut || !prefix) { return; }
 
   // Sends every text still kept for this person; true when the server has all of it.
@@ -163,7 +314,7 @@
   }
 
   function forgetAll() {
-    keptKeys().forEach(function (name) {
+    keptKeys().concat(storedKeys(KEEP)).forEach(function (name) {
       try { localStorage.removeItem(name); } catch (e) { /* already gone */ }
     });
     flag(false);

@@ -86,8 +86,9 @@ def live_app(config, tmp_path, smtp):
 class Browser:
     """A page that remembers every URL it visited, so the test can prove each was checked."""
 
-    def __init__(self, page, base_url: str):
+    def __init__(self, page, base_url: str, tags: list[str] = AXE_TAGS):
         self.page = page
+        self.tags = tags
         self.base_url = base_url
         self.visited: list[str] = []
         self.checked: set[str] = set()
@@ -116,7 +117,7 @@ class Browser:
         self.page.wait_for_load_state("load")
         self.page.evaluate(AXE.read_text())
         result = self.page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", self.tags
         )
         problems = [
             f"{v['id']} ({v['impact']}): {v['help']}\n    "

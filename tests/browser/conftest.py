@@ -74,13 +74,18 @@ def live_app(config, tmp_path, smtp):
     app.config["BASE_URL"] = f"http://127.0.0.1:{port}"
     with app.app_context():
         yield app
-        db.session.remove()
         server.shutdown()
         thread.join(5)
-        with db.engine.begin() as conn:
-            for table in reversed(db.metadata.sorted_tables):
-                conn.execute(table.delete())
+        empty_database()
         db.engine.dispose()
+
+
+def empty_database() -> None:
+    """Every row gone, the schema kept: the next test (or the next world of one) starts empty."""
+    db.session.remove()
+    with db.engine.begin() as conn:
+        for table in reversed(db.metadata.sorted_tables):
+            conn.execute(table.delete())
 
 
 class Browser:

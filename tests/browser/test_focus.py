@@ -61,9 +61,8 @@ def focus_change(page, locator) -> tuple[list[float], int]:
     locator.focus()
     assert locator.evaluate("el => el.matches(':focus-visible')"), "not focus-visible"
     after = _shot(page, clip)
-    changed = [
-        _contrast(a, b) for a, b in zip(before.get_flattened_data(), after.get_flattened_data(), strict=True) if a != b
-    ]
+    pixels = zip(before.get_flattened_data(), after.get_flattened_data(), strict=True)
+    changed = [_contrast(a, b) for a, b in pixels if a != b]
     return changed, round(2 * (box["width"] + box["height"]))
 
 

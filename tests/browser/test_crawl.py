@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -153,7 +154,7 @@ class Crawler:
         self.base = base
         self.audited = audited  # fingerprints audited in this test
         self.problems: dict[str, list[str]] = {}
-        self.counts = {"visits": 0, "audits": 0, "downloads": 0}
+        self.counts = {"visits": 0, "audits": 0, "downloads": 0, "axe_s": 0.0}
 
     def start(self, world: World) -> None:
         self.world = world
@@ -210,10 +211,12 @@ class Crawler:
         else:
             self.audited |= prints
             self.counts["audits"] += 1
+            started = time.perf_counter()
             try:
                 browser.axe()
             except AssertionError as error:
                 self.problem(str(error).split("\n", 1)[1].split("\nassert")[0], where)
+            self.counts["axe_s"] += round(time.perf_counter() - started, 2)
         for problem in sideways_scroll(browser.page):
             self.problem(problem, where)
 

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The crawl and the header tests: WCAG 2.2 AA and axe-core's best practices as well.
+AXE_TAGS_ALL = [*AXE_TAGS, "wcag22aa", "best-practice"]
 
 
 def pytest_collection_modifyitems(items):

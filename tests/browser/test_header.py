@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import Role
-from tests.browser.conftest import Browser
-from tests.browser.test_crawl import TAGS
+from tests.browser.conftest import AXE_TAGS_ALL, Browser
 from tests.factories import PASSWORD
 
 PHONE = {"width": 320, "height": 640}
@@ -49,7 +48,7 @@ def test_content_starts_in_the_first_third_and_the_menu_opens_without_javascript
 
 def test_open_menu_has_large_targets_and_passes_axe(phone):
     context = phone(javascript=True)
-    browser = Browser(context.new_page(), "", TAGS)
+    browser = Browser(context.new_page(), "", AXE_TAGS_ALL)
     page = browser.page
     page.goto("/account/profile")
     page.get_by_text("Menu", exact=True).click()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import socket
 from pathlib import Path
@@ -10,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
 from flask.testing import FlaskClient
+from werkzeug.routing.rules import Rule
 
 import i18n
 from app import create_app
@@ -19,6 +22,62 @@ from tests.factories import Factory
 ROOT = Path(__file__).resolve().parent.parent
 TEST_COURSES = ROOT / "tests" / "data" / "courses"
 TEST_HELP = ROOT / "tests" / "data" / "help"
+
+
+def _content_cached(load):
+    """`load(root)` once per content: the same files (names and bytes) under the same root give
+    the same frozen catalogue or help library, so each test's fresh app reuses the first parse.
+    A test that copies or edits content changes the key; a refusal (an exception) is not kept."""
+    kept: dict = {}
+
+    @functools.wraps(load)
+    def cached(root):
+        root = Path(root)
+        digest = hashlib.sha256()
+        for path in sorted(root.rglob("*")) if root.is_dir() else ():
+            if path.is_file():
+                digest.update(str(path.relative_to(root)).encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+        key = (str(root.resolve()), digest.hexdigest())
+        if key not in kept:
+            kept[key] = load(root)
+        return kept[key]
+
+    return cached
+
+
+def _builder_cached(compile_builder):
+    """Werkzeug compiles two URL builders per rule from generated Python source, the larger
+    part of `create_app`. A builder is a pure function of the rule's text and parsed trace
+    (it reaches its converters through the rule it is bound to), so every app's rule with the
+    same text shares the first compile. Rules with defaults (resolved into the code) are not
+    shared."""
+    kept: dict = {}
+
+    @functools.wraps(compile_builder)
+    def cached(self, append_unknown=True):
+        if self.defaults:
+            return compile_builder(self, append_unknown)
+        key = (self.rule, tuple(self._trace), append_unknown)
+        if key not in kept:
+            kept[key] = compile_builder(self, append_unknown)
+        return kept[key]
+
+    return cached
+
+
+def _share_startup_work() -> None:
+    """Each test keeps its own app; what every app would parse and compile the same is done once
+    per process instead (tests that prove content loading still load what they wrote)."""
+    import helpcentre.pages
+    import modules.content
+
+    modules.content.load_catalogue = _content_cached(modules.content.load_catalogue)
+    helpcentre.pages.load_library = _content_cached(helpcentre.pages.load_library)
+    Rule._compile_builder = _builder_cached(Rule._compile_builder)  # type: ignore[method-assign]
+
+
+_share_startup_work()
 
 
 def free_port() -> int:

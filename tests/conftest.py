@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
 from flask.testing import FlaskClient
+from jinja2 import BytecodeCache
 from werkzeug.routing.rules import Rule
 
 import i18n
@@ -66,6 +67,37 @@ def _builder_cached(compile_builder):
     return cached
 
 
+class SharedTemplateCode(BytecodeCache):
+    """Jinja's compiled templates kept in memory for every app of the process: a fresh app
+    renders its first page without lexing, parsing and compiling each template again. Jinja
+    checks each entry against the template's source, so an edited template compiles anew."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CODE = SharedTemplateCode()
+
+
+def _fast_commits(dbapi_connection, _record) -> None:
+    """A test database need not survive a power cut: commits skip the wait for the disk
+    (SQLite's fsync, PostgreSQL's WAL flush). What is committed, and when, stays the same."""
+    cursor = dbapi_connection.cursor()
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor.execute("PRAGMA synchronous = OFF")
+    else:
+        cursor.execute("SET synchronous_commit = off")
+        dbapi_connection.commit()
+    cursor.close()
+
+
 def _share_startup_work() -> None:
     """Each test keeps its own app; what every app would parse and compile the same is done once
     per process instead (tests that prove content loading still load what they wrote)."""
@@ -75,6 +107,7 @@ def _share_startup_work() -> None:
     modules.content.load_catalogue = _content_cached(modules.content.load_catalogue)
     helpcentre.pages.load_library = _content_cached(helpcentre.pages.load_library)
     Rule._compile_builder = _builder_cached(Rule._compile_builder)  # type: ignore[method-assign]
+    sa.event.listen(sa.Engine, "connect", _fast_commits)
 
 
 _share_startup_work()
@@ -214,6 +247,7 @@ class FreshContextClient(FlaskClient):
 def app(config):
     app = create_app(config)
     app.test_client_class = FreshContextClient
+    app.jinja_env.bytecode_cache = TEMPLATE_CODE
     with app.app_context():
         yield app
         db.session.remove()

@@ -243,6 +243,18 @@ class FreshContextClient(FlaskClient):
         return response
 
 
+def empty_database() -> None:
+    """Every row of every table deleted, children first, in one transaction; PostgreSQL gets
+    all the statements in one round trip (TRUNCATE is far slower on small tables)."""
+    deletes = [f'DELETE FROM "{table.name}"' for table in reversed(db.metadata.sorted_tables)]
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("; ".join(deletes))
+        else:
+            for delete in deletes:
+                conn.exec_driver_sql(delete)
+
+
 @pytest.fixture
 def app(config):
     app = create_app(config)
@@ -251,9 +263,7 @@ def app(config):
     with app.app_context():
         yield app
         db.session.remove()
-        with db.engine.begin() as conn:
-            for table in reversed(db.metadata.sorted_tables):
-                conn.execute(table.delete())
+        empty_database()
         db.engine.dispose()
 
 

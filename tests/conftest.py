@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import socket
 from pathlib import Path
@@ -10,6 +12,8 @@ import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
 from flask.testing import FlaskClient
+from jinja2 import BytecodeCache
+from werkzeug.routing.rules import Rule
 
 import i18n
 from app import create_app
@@ -19,6 +23,94 @@ from tests.factories import Factory
 ROOT = Path(__file__).resolve().parent.parent
 TEST_COURSES = ROOT / "tests" / "data" / "courses"
 TEST_HELP = ROOT / "tests" / "data" / "help"
+
+
+def _content_cached(load):
+    """`load(root)` once per content: the same files (names and bytes) under the same root give
+    the same frozen catalogue or help library, so each test's fresh app reuses the first parse.
+    A test that copies or edits content changes the key; a refusal (an exception) is not kept."""
+    kept: dict = {}
+
+    @functools.wraps(load)
+    def cached(root):
+        root = Path(root)
+        digest = hashlib.sha256()
+        for path in sorted(root.rglob("*")) if root.is_dir() else ():
+            if path.is_file():
+                digest.update(str(path.relative_to(root)).encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+        key = (str(root.resolve()), digest.hexdigest())
+        if key not in kept:
+            kept[key] = load(root)
+        return kept[key]
+
+    return cached
+
+
+def _builder_cached(compile_builder):
+    """Werkzeug compiles two URL builders per rule from generated Python source, the larger
+    part of `create_app`. A builder is a pure function of the rule's text and parsed trace
+    (it reaches its converters through the rule it is bound to), so every app's rule with the
+    same text shares the first compile. Rules with defaults (resolved into the code) are not
+    shared."""
+    kept: dict = {}
+
+    @functools.wraps(compile_builder)
+    def cached(self, append_unknown=True):
+        if self.defaults:
+            return compile_builder(self, append_unknown)
+        key = (self.rule, tuple(self._trace), append_unknown)
+        if key not in kept:
+            kept[key] = compile_builder(self, append_unknown)
+        return kept[key]
+
+    return cached
+
+
+class SharedTemplateCode(BytecodeCache):
+    """Jinja's compiled templates kept in memory for every app of the process: a fresh app
+    renders its first page without lexing, parsing and compiling each template again. Jinja
+    checks each entry against the template's source, so an edited template compiles anew."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CODE = SharedTemplateCode()
+
+
+def _fast_commits(dbapi_connection, _record) -> None:
+    """A test database need not survive a power cut: commits skip the wait for the disk
+    (SQLite's fsync, PostgreSQL's WAL flush). What is committed, and when, stays the same."""
+    cursor = dbapi_connection.cursor()
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor.execute("PRAGMA synchronous = OFF")
+    else:
+        cursor.execute("SET synchronous_commit = off")
+        dbapi_connection.commit()
+    cursor.close()
+
+
+def _share_startup_work() -> None:
+    """Each test keeps its own app; what every app would parse and compile the same is done once
+    per process instead (tests that prove content loading still load what they wrote)."""
+    import helpcentre.pages
+    import modules.content
+
+    modules.content.load_catalogue = _content_cached(modules.content.load_catalogue)
+    helpcentre.pages.load_library = _content_cached(helpcentre.pages.load_library)
+    Rule._compile_builder = _builder_cached(Rule._compile_builder)  # type: ignore[method-assign]
+    sa.event.listen(sa.Engine, "connect", _fast_commits)
+
+
+_share_startup_work()
 
 
 def free_port() -> int:
@@ -156,16 +248,27 @@ class FreshContextClient(FlaskClient):
         return response
 
 
+def empty_database() -> None:
+    """Every row of every table deleted, children first, in one transaction; PostgreSQL gets
+    all the statements in one round trip (TRUNCATE is far slower on small tables)."""
+    deletes = [f'DELETE FROM "{table.name}"' for table in reversed(db.metadata.sorted_tables)]
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("; ".join(deletes))
+        else:
+            for delete in deletes:
+                conn.exec_driver_sql(delete)
+
+
 @pytest.fixture
 def app(config):
     app = create_app(config)
     app.test_client_class = FreshContextClient
+    app.jinja_env.bytecode_cache = TEMPLATE_CODE
     with app.app_context():
         yield app
         db.session.remove()
-        with db.engine.begin() as conn:
-            for table in reversed(db.metadata.sorted_tables):
-                conn.execute(table.delete())
+        empty_database()
         db.engine.dispose()
 
 

@@ -13,7 +13,7 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from extensions import db
-from tests.conftest import FreshContextClient, free_port
+from tests.conftest import TEMPLATE_CODE, FreshContextClient, empty_database, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -70,6 +70,7 @@ def live_app(config, tmp_path, smtp):
     public = {"SERVER_NAME": None, "PUBLIC_URL": f"http://127.0.0.1:{port}"}
     app = create_app({**config, **production, **public})
     app.test_client_class = FreshContextClient
+    app.jinja_env.bytecode_cache = TEMPLATE_CODE
     server = make_server("127.0.0.1", port, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

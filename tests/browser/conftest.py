@@ -79,16 +79,9 @@ def live_app(config, tmp_path, smtp):
         yield app
         server.shutdown()
         thread.join(5)
+        db.session.remove()
         empty_database()
         db.engine.dispose()
-
-
-def empty_database() -> None:
-    """Every row gone, the schema kept: the next test (or the next world of one) starts empty."""
-    db.session.remove()
-    with db.engine.begin() as conn:
-        for table in reversed(db.metadata.sorted_tables):
-            conn.execute(table.delete())
 
 
 class Browser:

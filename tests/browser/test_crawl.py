@@ -32,7 +32,8 @@ import pytest
 import tests.routes as inventory
 from accounts.models import Contrast, TextSize
 from extensions import db
-from tests.browser.conftest import AXE_TAGS_ALL, Browser, empty_database
+from tests.browser.conftest import AXE_TAGS_ALL, Browser
+from tests.conftest import empty_database
 from tests.factories import PASSWORD
 from tests.routes import OK, ROLES, Route, World, build_world
 
@@ -92,6 +93,7 @@ def worlds(make, routes: list[Route]) -> Iterator[tuple[World, list[Route]]]:
         yield world, served
         routes = [r for r in routes if r.setup in clashed]
         if routes:
+            db.session.remove()
             empty_database()
 
 

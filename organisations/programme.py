@@ -62,10 +62,16 @@ def _pair(organisation, pair_id: int) -> Mentorship:
 @login_required
 def programme_overview(slug, theme_form=None):
     organisation = staff_organisation(slug)
+    queries = pair_lists.list_queries(
+        request.args, "page", "missing", keep={"q": None, "role": services.SURVEY_ROLES}
+    )
     return render_template(
         "organisations/programme_overview.html",
         organisation=organisation,
-        overview=services.intake_overview(organisation),
+        query=queries["page"],
+        counts=services.intake_counts(organisation),
+        surveys=services.survey_page(organisation, queries["page"]),
+        missing=services.without_survey_page(organisation, queries["missing"]),
         themes=services.themes(organisation),
         theme_form=theme_form or ThemeForm(formdata=None),
     )
@@ -138,12 +144,11 @@ def programme_weights(slug):
 @login_required
 def programme_rounds(slug):
     organisation = staff_organisation(slug)
-    overview = services.intake_overview(organisation)
+    query = pair_lists.list_queries(request.args, "page")["page"]
     return render_template(
         "organisations/programme_rounds.html",
         organisation=organisation,
-        rounds=services.rounds_of(organisation),
-        overview=overview,
+        rounds=services.round_page(organisation, query),
         form=ActionForm(),
     )
 
@@ -306,29 +311,24 @@ def programme_pair_by_hand(slug):
 @login_required
 def programme_pairs(slug):
     organisation = staff_organisation(slug)
-    now = utcnow()
-    # Every waiting entry of the organisation in one query, measured in pair health against
-    # the days each pair's charter gives the mentor to answer.
-    waits = logbook.waiting_days_by_learner(organisation.id, None, now)
-    statuses = services.pair_statuses(organisation, now, waits)
-    waiting = list(
-        db.session.scalars(
-            db.select(Mentorship)
-            .filter_by(organisation_id=organisation.id, state="proposed")
-            .order_by(Mentorship.created_at)
-        )
+    queries = pair_lists.list_queries(
+        request.args,
+        pair_lists.RUNNING,
+        pair_lists.PAST,
+        pair_lists.WAITING,
+        keep={"q": None, "health": pair_lists.HEALTHS},
     )
-    queries = pair_lists.list_queries(request.args, pair_lists.RUNNING, pair_lists.PAST)
-    running = pair_lists.running_page(statuses, queries[pair_lists.RUNNING])
+    running = pair_lists.running_page(organisation, queries[pair_lists.RUNNING], utcnow())
     return render_template(
         "organisations/programme_pairs.html",
         organisation=organisation,
+        query=queries[pair_lists.RUNNING],
         running=running,
         # How many messages and when the last, one statement for the page; never the text.
         messages=services.message_summaries(s.pair.id for s in running.rows),
         past=pair_lists.past_page(organisation, queries[pair_lists.PAST]),
         averages=pair_lists.evaluation_averages(organisation),
-        waiting=waiting,
+        waiting=pair_lists.waiting_page(organisation, queries[pair_lists.WAITING]),
     )
 
 
@@ -356,10 +356,7 @@ def programme_pair(slug, pair_id):
             return redirect(url_for("organisations.programme_pair", slug=slug, pair_id=pair.id))
     now = utcnow()
     waits = logbook.waiting_days_by_learner(organisation.id, [pair.mentee_id], now)
-    status = next(
-        (s for s in services.pair_statuses(organisation, now, waits) if s.pair.id == pair.id),
-        None,
-    )
+    status = next(iter(services.pair_statuses(organisation, now, waits, pair_ids=[pair.id])), None)
     charter = services.current_charter(pair)
     return render_template(
         "organisations/programme_pair.html",

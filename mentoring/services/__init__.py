@@ -28,6 +28,7 @@ from .followup import (
     record_checkin,
     rematch_pair,
 )
+from .health_index import Ranked, health_tally, running_health
 from .intake import (
     SURVEY_FIELDS,
     IntakeOverview,
@@ -41,6 +42,13 @@ from .intake import (
     survey_of,
     survey_roles,
     themes,
+)
+from .intake_lists import (
+    SURVEY_ROLES,
+    intake_counts,
+    survey_page,
+    without_survey_count,
+    without_survey_page,
 )
 from .meetings import (
     MeetingReminders,
@@ -101,6 +109,7 @@ from .rounds import (
     approve_round,
     drop_proposal,
     pair_by_hand,
+    round_page,
     rounds_of,
     run_matching_round,
     swap_candidates,
@@ -130,8 +139,14 @@ __all__ = [
     "members",
     "IntakeOverview",
     "intake_overview",
+    "SURVEY_ROLES",
+    "intake_counts",
+    "survey_page",
+    "without_survey_count",
+    "without_survey_page",
     "run_matching_round",
     "rounds_of",
+    "round_page",
     "approve_proposal",
     "approve_round",
     "drop_proposal",
@@ -163,6 +178,9 @@ __all__ = [
     "health_of",
     "PairStatus",
     "pair_statuses",
+    "Ranked",
+    "running_health",
+    "health_tally",
     "checkins_of",
     "record_checkin",
     "end_pair",

@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from accounts.models import Organisation, Role, User
 from accounts.services import require_staff
 from extensions import db, flush, utcnow
+from paging import PER_PAGE, ListQuery, Page
 
 from .. import matching
 from ..models import (
@@ -130,6 +131,31 @@ def rounds_of(organisation: Organisation) -> list[MatchRound]:
             .order_by(MatchRound.created_at.desc(), MatchRound.id.desc())
         )
     )
+
+
+def round_page(organisation: Organisation, query: ListQuery) -> Page:
+    """One page of rounds, latest first, as rows (round, proposals, unmatched): counted in the
+    database, never loading a round's proposals. Two statements."""
+    where = MatchRound.organisation_id == organisation.id
+    total = db.session.scalar(db.select(db.func.count(MatchRound.id)).where(where)) or 0
+    proposals = (
+        db.select(db.func.count(MatchProposal.id))
+        .where(MatchProposal.round_id == MatchRound.id)
+        .scalar_subquery()
+    )
+    rows = db.session.execute(
+        db.select(
+            MatchRound.id,
+            MatchRound.created_at,
+            proposals.label("proposals"),
+            db.func.coalesce(db.func.json_array_length(MatchRound.unmatched), 0).label("unmatched"),
+        )
+        .where(where)
+        .order_by(MatchRound.created_at.desc(), MatchRound.id.desc())
+        .limit(PER_PAGE)
+        .offset(query.offset)
+    ).all()
+    return Page(list(rows), total, query)
 
 
 def _new_pair(

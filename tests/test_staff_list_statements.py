@@ -1,0 +1,46 @@
+"""Every staff list sends the same number of SQL statements for an organisation of 10, 100 or
+1,000 learners, mentors and pairs: counts are COUNT/GROUP BY queries, lists are paged, and the
+health of pairs is ranked from columns and built in full only for the page's pairs."""
+
+from __future__ import annotations
+
+from accounts.models import Role
+from extensions import db
+from mentoring.models import Mentorship
+from tests.staff_lists_seed import grow
+
+
+def _pages(slug: str, pair_id: int, learner_id: int) -> list[str]:
+    return [
+        "/dashboard",
+        f"/organisations/{slug}/programme",
+        f"/organisations/{slug}/programme?q=learner&role=mentee&missing=2",
+        f"/organisations/{slug}/programme/rounds",
+        f"/organisations/{slug}/programme/pairs",
+        f"/organisations/{slug}/programme/pairs?health=on_track&q=learner",
+        f"/organisations/{slug}/programme/pairs/{pair_id}",
+        f"/logbook/staff/{slug}/",
+        f"/logbook/staff/{slug}/?entries=waiting&q=0",
+        f"/logbook/staff/{slug}/learners/{learner_id}",
+    ]
+
+
+def test_every_staff_list_sends_as_many_statements_at_10_100_and_1000_rows(
+    client, auth, make, count_statements
+):
+    organisation = make.organisation()
+    auth.login(make.user(Role.STAFF, organisation))
+    counts: dict[str, list[int]] = {}
+    first = grow(organisation, 0, 10)[0]  # the same pair and learner at every size
+    pages = _pages(organisation.slug, first, db.session.get(Mentorship, first).mentee_id)
+    for start, size in ((10, 10), (10, 100), (100, 1000)):
+        if size > start:
+            grow(organisation, start, size - start)
+        for url in pages:
+            assert client.get(url).status_code == 200, url  # warm: last-seen, caches
+            with count_statements() as counter:
+                response = client.get(url)
+            assert response.status_code == 200, url
+            counts.setdefault(url, []).append(counter.count)
+    grown = {url: n for url, n in counts.items() if len(set(n)) > 1}
+    assert not grown, f"statements grow with the organisation: {grown}"

@@ -4,7 +4,7 @@ health of pairs is ranked from columns and built in full only for the page's pai
 
 from __future__ import annotations
 
-from accounts.models import Role
+from accounts.models import Role, User
 from extensions import db
 from mentoring.models import Mentorship
 from tests.staff_lists_seed import grow
@@ -44,3 +44,29 @@ def test_every_staff_list_sends_as_many_statements_at_10_100_and_1000_rows(
             counts.setdefault(url, []).append(counter.count)
     grown = {url: n for url, n in counts.items() if len(set(n)) > 1}
     assert not grown, f"statements grow with the organisation: {grown}"
+
+
+def test_a_mentors_pages_send_as_many_statements_for_10_100_and_1000_mentees(
+    client, auth, make, count_statements
+):
+    organisation = make.organisation()
+    counts: dict[str, list[int]] = {}
+    mentor = make.user(Role.MENTOR, organisation).id
+    for start, size in ((0, 10), (10, 100), (100, 1000)):
+        grow(organisation, start, size - start)
+        db.session.execute(  # every pair now has the same mentor
+            db.update(Mentorship)
+            .where(Mentorship.organisation_id == organisation.id)
+            .values(mentor_id=mentor)
+        )
+        db.session.commit()
+        auth.login(db.session.get(User, mentor))
+        for url in ("/dashboard", "/mentoring", "/mentor/"):
+            warm = client.get(url)
+            assert warm.status_code == 200, (url, warm.location)
+            with count_statements() as counter:
+                warm = client.get(url)
+            assert warm.status_code == 200, (url, warm.location)
+            counts.setdefault(url, []).append(counter.count)
+    grown = {url: n for url, n in counts.items() if len(set(n)) > 1}
+    assert not grown, f"statements grow with the mentees: {grown}"

@@ -70,3 +70,20 @@ def test_a_mentors_pages_send_as_many_statements_for_10_100_and_1000_mentees(
             counts.setdefault(url, []).append(counter.count)
     grown = {url: n for url, n in counts.items() if len(set(n)) > 1}
     assert not grown, f"statements grow with the mentees: {grown}"
+
+
+def test_the_matching_pool_is_built_in_as_many_statements_for_10_100_and_1000_people(
+    make, count_statements
+):
+    from mentoring.services.rounds import _pool
+
+    organisation = make.organisation()
+    counts, sizes = [], []
+    for start, size in ((0, 10), (10, 100), (100, 1000)):
+        grow(organisation, start, size - start)
+        with count_statements() as counter:
+            mentees, mentors, left, excluded = _pool(organisation)
+        counts.append(counter.count)
+        sizes.append(len(mentees))
+    assert len(set(counts)) == 1, counts
+    assert sizes == [0, 0, 0]  # every seeded learner has a pair or an open proposal

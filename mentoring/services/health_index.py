@@ -145,7 +145,7 @@ def running_health(
         if key not in rule:
             rule[key] = pair_health(
                 now=today,
-                started=key[1],
+                started=key[1] or today,
                 meetings=[last] if last else [],
                 interval_days=interval,
                 feedback_wait_days=key[3],

@@ -16,6 +16,7 @@ from mentoring import services
 from mentoring.matching import COMPONENTS
 from mentoring.models import MatchProposal, MatchRound, Mentorship
 from mentoring.services.followup import CHECKIN_DEFAULT_WEEKS
+from paging import PER_PAGE, Page
 
 from . import bp, pair_lists
 from .programme_forms import (
@@ -176,13 +177,23 @@ def programme_run_round(slug):
 def programme_round(slug, round_id):
     organisation = staff_organisation(slug)
     round_ = _round(organisation, round_id)
-    ids = [p.mentee_id for p in round_.proposals] + [p.mentor_id for p in round_.proposals]
-    ids += [(p.runner_up or {}).get("mentor_id") for p in round_.proposals]
-    ids += [u["mentee_id"] for u in round_.unmatched]
+    queries = pair_lists.list_queries(request.args, "page", "unmatched", keep={"q": None})
+    proposals, waiting = services.proposal_page(round_, queries["page"])
+    start = queries["unmatched"].offset
+    unmatched = Page(
+        round_.unmatched[start : start + PER_PAGE], len(round_.unmatched), queries["unmatched"]
+    )
+    ids = [p.mentee_id for p in proposals.rows] + [p.mentor_id for p in proposals.rows]
+    ids += [(p.runner_up or {}).get("mentor_id") for p in proposals.rows]
+    ids += [u["mentee_id"] for u in unmatched.rows]
     return render_template(
         "organisations/programme_round.html",
         organisation=organisation,
         round=round_,
+        query=queries["page"],
+        proposals=proposals,
+        waiting=waiting,
+        unmatched=unmatched,
         people=_people(ids),
         themes=services.themes(organisation),
         components=COMPONENTS,

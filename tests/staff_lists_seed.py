@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from accounts.models import Membership, User
 from extensions import db, utcnow
 from logbook.models import Entry
+from mentoring.matching import COMPONENTS
 from mentoring.models import (
     CharterVersion,
     CheckIn,
@@ -161,7 +162,11 @@ def grow(organisation, start: int, count: int) -> list[int]:
                 "mentee_id": mentee,
                 "mentor_id": mentor,
                 "score": 0.5,
-                "components": {},
+                "components": {
+                    "values": dict.fromkeys(COMPONENTS, 0.5),
+                    "weights": dict.fromkeys(COMPONENTS, 1 / len(COMPONENTS)),
+                    "total": 0.5,
+                },
                 "state": "proposed",
             }
             for mentee, mentor in zip(learners, mentors, strict=True)

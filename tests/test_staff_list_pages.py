@@ -101,3 +101,19 @@ def test_the_dashboard_counts_pairs_needing_a_check_in_and_people_without_a_surv
 def test_the_rounds_page_counts_a_rounds_proposals(client, org):
     page = client.get(f"/organisations/{org.slug}/programme/rounds").text
     assert "<td>60</td><td>0</td>" in page
+
+
+def test_a_rounds_proposals_are_paged_and_searchable(client, org):
+    from extensions import db
+    from mentoring.models import MatchRound
+
+    url = (
+        f"/organisations/{org.slug}/programme/rounds/{db.session.scalar(db.select(MatchRound.id))}"
+    )
+    first, second = client.get(url).text, client.get(f"{url}?page=2").text
+    proposal = r"(Learner \d{5}) with mentor"
+    assert len(_rows(first, proposal)) == 50 and "Approve all 60 open proposals" in first
+    wanted = _rows(second, proposal)
+    assert len(wanted) == 10 and "Page 2 of 2" in second
+    found = client.get(url, query_string={"q": wanted[0]}).text
+    assert _rows(found, proposal) == [wanted[0]]

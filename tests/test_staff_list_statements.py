@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from accounts.models import Role, User
 from extensions import db
-from mentoring.models import Mentorship
+from mentoring.models import MatchRound, Mentorship
 from tests.staff_lists_seed import grow
 
 
-def _pages(slug: str, pair_id: int, learner_id: int) -> list[str]:
+def _pages(slug: str, pair_id: int, learner_id: int, round_id: int) -> list[str]:
     return [
+        f"/organisations/{slug}/programme/rounds/{round_id}",
+        f"/organisations/{slug}/programme/rounds/{round_id}?q=learner",
         "/dashboard",
         f"/organisations/{slug}/programme",
         f"/organisations/{slug}/programme?q=learner&role=mentee&missing=2",
@@ -32,7 +34,9 @@ def test_every_staff_list_sends_as_many_statements_at_10_100_and_1000_rows(
     auth.login(make.user(Role.STAFF, organisation))
     counts: dict[str, list[int]] = {}
     first = grow(organisation, 0, 10)[0]  # the same pair and learner at every size
-    pages = _pages(organisation.slug, first, db.session.get(Mentorship, first).mentee_id)
+    round_id = db.session.scalar(db.select(MatchRound.id))
+    mentee = db.session.get(Mentorship, first).mentee_id
+    pages = _pages(organisation.slug, first, mentee, round_id)
     for start, size in ((10, 10), (10, 100), (100, 1000)):
         if size > start:
             grow(organisation, start, size - start)

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from accounts.models import Membership, Organisation, Role, User
 from accounts.services import require_staff
 from extensions import db, flush, utcnow
-from paging import PER_PAGE, ListQuery, Page
+from paging import PER_PAGE, ListQuery, Page, like
 
 from .. import matching
 from ..models import (
@@ -179,6 +179,38 @@ def round_page(organisation: Organisation, query: ListQuery) -> Page:
         .offset(query.offset)
     ).all()
     return Page(list(rows), total, query)
+
+
+def proposal_page(round_: MatchRound, query: ListQuery) -> tuple[Page, int]:
+    """One page of a round's proposals (searched by the mentee's or mentor's name or email)
+    and how many still wait for review: three statements."""
+    where = [MatchProposal.round_id == round_.id]
+    if query.get("q"):
+        pattern = like(query.get("q"))
+        people = db.select(User.id).where(
+            db.or_(
+                db.func.lower(User.name).like(pattern, escape="\\"),
+                db.func.lower(User.email).like(pattern, escape="\\"),
+            )
+        )
+        where.append(
+            db.or_(MatchProposal.mentee_id.in_(people), MatchProposal.mentor_id.in_(people))
+        )
+    total = db.session.scalar(db.select(db.func.count(MatchProposal.id)).where(*where)) or 0
+    rows = db.session.scalars(
+        db.select(MatchProposal)
+        .where(*where)
+        .order_by(MatchProposal.id)
+        .limit(PER_PAGE)
+        .offset(query.offset)
+    )
+    waiting = db.session.scalar(
+        db.select(db.func.count(MatchProposal.id)).where(
+            MatchProposal.round_id == round_.id,
+            MatchProposal.state == ProposalState.PROPOSED.value,
+        )
+    )
+    return Page(list(rows), total, query), waiting or 0
 
 
 def _new_pair(

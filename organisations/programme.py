@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
-from accounts.models import Role, User
+from accounts.models import User
 from extensions import db, utcnow
 from logbook import services as logbook
 from mentoring import services
@@ -287,14 +287,22 @@ def programme_swap(slug, proposal_id):
 @login_required
 def programme_pair_by_hand(slug):
     organisation = staff_organisation(slug)
-    overview = services.intake_overview(organisation)
-    people = services.members(organisation, Role.LEARNER, Role.MENTOR)
     form = PairByHandForm()
-    mentee_ids = {s.user_id for s in overview.mentees}
-    mentor_ids = {s.user_id for s in overview.mentors}
-    everyone = [SelectChoice(p.id, p.name) for p in people]
-    form.mentee_id.choices = [c for c in everyone if c.value in mentee_ids] or everyone
-    form.mentor_id.choices = [c for c in everyone if c.value in mentor_ids] or everyone
+    search = pair_lists.list_queries(
+        request.args, "page", keep={"mentee_q": None, "mentor_q": None}
+    )["page"]
+    for field, text, wants in (
+        (form.mentee_id, search.get("mentee_q"), ("mentee", "both")),
+        (form.mentor_id, search.get("mentor_q"), ("mentor", "both")),
+    ):
+        try:  # the person already chosen stays on the list, wherever the search led
+            chosen = int(request.form.get(field.name) or request.args.get(field.name) or 0)
+        except ValueError:
+            chosen = 0
+        field.choices = [
+            SelectChoice(i, name)
+            for i, name in services.pick_people(organisation, wants, text, chosen or None)
+        ]
     if form.validate_on_submit():
         try:
             pair = services.pair_by_hand(
@@ -314,7 +322,10 @@ def programme_pair_by_hand(slug):
             flash(_("Pair proposed. Both people can now accept or decline."), "success")
             return redirect(url_for("organisations.programme_pair", slug=slug, pair_id=pair.id))
     return render_template(
-        "organisations/programme_pair_by_hand.html", organisation=organisation, form=form
+        "organisations/programme_pair_by_hand.html",
+        organisation=organisation,
+        form=form,
+        search=search,
     )
 
 

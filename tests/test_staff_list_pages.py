@@ -117,3 +117,14 @@ def test_a_rounds_proposals_are_paged_and_searchable(client, org):
     assert len(wanted) == 10 and "Page 2 of 2" in second
     found = client.get(url, query_string={"q": wanted[0]}).text
     assert _rows(found, proposal) == [wanted[0]]
+
+
+def test_pairing_by_hand_lists_50_people_and_finds_the_others_by_search(client, org):
+    url = f"/organisations/{org.slug}/programme/pairs/new"
+    page = client.get(url).text
+    mentors = re.search(r'<select[^>]*name="mentor_id".*?</select>', page, re.S)[0]
+    # Nobody offers to mentor in a survey yet: every learner and mentor, 50 of 120 shown.
+    assert mentors.count("<option") == 50 and "Mentor 00059" not in mentors
+    found = client.get(url, query_string={"mentor_q": "mentor00059@"}).text
+    mentors = re.search(r'<select[^>]*name="mentor_id".*?</select>', found, re.S)[0]
+    assert "Mentor 00059" in mentors and mentors.count("<option") == 1

@@ -14,6 +14,8 @@ def _pages(slug: str, pair_id: int, learner_id: int, round_id: int) -> list[str]
     return [
         f"/organisations/{slug}/programme/rounds/{round_id}",
         f"/organisations/{slug}/programme/rounds/{round_id}?q=learner",
+        f"/organisations/{slug}/programme/pairs/new",
+        f"/organisations/{slug}/programme/pairs/new?mentee_q=learner&mentor_q=0",
         "/dashboard",
         f"/organisations/{slug}/programme",
         f"/organisations/{slug}/programme?q=learner&role=mentee&missing=2",

@@ -46,6 +46,7 @@ from .intake import (
 from .intake_lists import (
     SURVEY_ROLES,
     intake_counts,
+    pick_people,
     survey_page,
     without_survey_count,
     without_survey_page,
@@ -144,6 +145,7 @@ __all__ = [
     "SURVEY_ROLES",
     "intake_counts",
     "survey_page",
+    "pick_people",
     "without_survey_count",
     "without_survey_page",
     "run_matching_round",

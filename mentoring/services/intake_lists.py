@@ -87,3 +87,36 @@ def without_survey_page(organisation: Organisation, query: ListQuery) -> Page:
         *_without_survey(organisation), *_searched(query)
     )
     return _page(select, query)
+
+
+def pick_people(
+    organisation: Organisation, wants: tuple[str, ...], text: str, chosen: int | None
+) -> list[tuple[int, str]]:
+    """(id, name) of at most 50 active learners and mentors to pick from, by name: those whose
+    survey role is one of `wants` (everyone, while nobody has such a survey), searched by name
+    or email, and always the one already chosen. Two statements."""
+    where = [User.id.in_(_people(organisation))]
+    with_role = db.select(IntakeSurvey.user_id).where(
+        IntakeSurvey.organisation_id == organisation.id, IntakeSurvey.role.in_(wants)
+    )
+    if db.session.scalar(with_role.limit(1)) is not None:
+        where.append(User.id.in_(with_role))
+    searched = _searched(ListQuery("page", 1, kept=(("q", text),)))
+    if searched and chosen:
+        where.append(db.or_(*searched, User.id == chosen))
+    else:
+        where += searched
+    rows = db.session.execute(
+        db.select(User.id, User.name)
+        .where(*where)
+        .order_by(db.func.lower(User.name), User.id)
+        .limit(PER_PAGE)
+    )
+    picked = [(row.id, row.name) for row in rows]
+    if chosen and chosen not in {i for i, _ in picked}:  # beyond the first 50: still listed
+        extra = db.session.execute(
+            db.select(User.id, User.name).where(*where[:2], User.id == chosen)
+        ).first()
+        if extra is not None:
+            picked.append((extra.id, extra.name))
+    return picked

@@ -299,6 +299,8 @@ def programme_pair_by_hand(slug):
             chosen = int(request.form.get(field.name) or request.args.get(field.name) or 0)
         except ValueError:
             chosen = 0
+        if not 0 < chosen < 2**31:  # an id that cannot exist (a huge or negative number)
+            chosen = 0
         field.choices = [
             SelectChoice(i, name)
             for i, name in services.pick_people(organisation, wants, text, chosen or None)

@@ -16,11 +16,18 @@ def panel(user, organisation, roles) -> Panel | None:
         return None
     pairs = services.pairs_of(user, organisation.id)
     now = utcnow()
+    running = [p.id for p in pairs if p.is_current]
+    # Charters and health of all the person's running pairs: a fixed number of statements.
+    charters = services.current_charters(running)
+    health = {
+        s.pair.id: s.health
+        for s in services.pair_statuses(organisation, now, None, pair_ids=running)
+    }
     current = []
     for pair in pairs:
         if not pair.is_current:
             continue
-        charter = services.current_charter(pair)
+        charter = charters.get(pair.id)
         side = pair.side_of(user.id)
         current.append(
             {
@@ -29,7 +36,7 @@ def panel(user, organisation, roles) -> Panel | None:
                 "side": side,
                 "to_sign": charter is not None and getattr(charter, f"{side}_signed_at") is None,
                 "no_charter": charter is None,
-                "health": services.health_of(pair, now),
+                "health": health[pair.id],
             }
         )
     return Panel(

@@ -1,4 +1,5 @@
-"""The dashboard's staff panel: the mentoring programme's to-do."""
+"""The dashboard's staff panel: the mentoring programme's to-do, three counts in a fixed number
+of statements (never a list of the organisation's pairs or people)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def panel(user, organisation, roles) -> Panel | None:
         return None
     now = utcnow()
     waits = logbook.waiting_days_by_learner(organisation.id, None, now)
-    statuses = services.pair_statuses(organisation, now, waits)
+    tally = services.health_tally(services.running_health(organisation, now, waits))
     to_review = db.session.scalar(
         db.select(db.func.count(MatchProposal.id))
         .join(MatchRound)
@@ -27,10 +28,8 @@ def panel(user, organisation, roles) -> Panel | None:
     return Panel(
         "mentoring/_staff_dashboard.html",
         {
-            "checkins_needed": [
-                s for s in statuses if s.health.status in (Health.NEEDS_CHECKIN, Health.STALLED)
-            ],
+            "checkins_needed": tally[Health.NEEDS_CHECKIN] + tally[Health.STALLED],
             "proposals_to_review": to_review or 0,
-            "without_survey": len(services.intake_overview(organisation).missing),
+            "without_survey": services.without_survey_count(organisation),
         },
     )

@@ -16,8 +16,9 @@ from extensions import db, utcnow
 from logbook.models import Entry
 from mentoring.models import CURRENT_STATES, Mentorship
 from modules.models import SectionRead, SelfAssessment
+from paging import PER_PAGE, Page
+from paging import like as _like
 
-PER_PAGE = 50
 QUIET_DAYS = 30
 
 
@@ -66,17 +67,6 @@ class Query:
 
 
 @dataclass
-class Page:
-    rows: list
-    total: int
-    query: Query
-    pages: int = field(init=False)
-
-    def __post_init__(self):
-        self.pages = max(1, -(-self.total // PER_PAGE))
-
-
-@dataclass
 class MemberRow:
     id: int
     name: str
@@ -86,11 +76,6 @@ class MemberRow:
     last_activity: datetime | None
     group: str | None
     roles: list[str] = field(default_factory=list)
-
-
-def _like(text: str) -> str:
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _members_select(organisation: Organisation, query: Query, only_role: str = ""):

@@ -9,13 +9,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
-from accounts.models import Role, User
+from accounts.models import User
 from extensions import db, utcnow
 from logbook import services as logbook
 from mentoring import services
 from mentoring.matching import COMPONENTS
 from mentoring.models import MatchProposal, MatchRound, Mentorship
 from mentoring.services.followup import CHECKIN_DEFAULT_WEEKS
+from paging import PER_PAGE, Page
 
 from . import bp, pair_lists
 from .programme_forms import (
@@ -62,10 +63,16 @@ def _pair(organisation, pair_id: int) -> Mentorship:
 @login_required
 def programme_overview(slug, theme_form=None):
     organisation = staff_organisation(slug)
+    queries = pair_lists.list_queries(
+        request.args, "page", "missing", keep={"q": None, "role": services.SURVEY_ROLES}
+    )
     return render_template(
         "organisations/programme_overview.html",
         organisation=organisation,
-        overview=services.intake_overview(organisation),
+        query=queries["page"],
+        counts=services.intake_counts(organisation),
+        surveys=services.survey_page(organisation, queries["page"]),
+        missing=services.without_survey_page(organisation, queries["missing"]),
         themes=services.themes(organisation),
         theme_form=theme_form or ThemeForm(formdata=None),
     )
@@ -138,12 +145,11 @@ def programme_weights(slug):
 @login_required
 def programme_rounds(slug):
     organisation = staff_organisation(slug)
-    overview = services.intake_overview(organisation)
+    query = pair_lists.list_queries(request.args, "page")["page"]
     return render_template(
         "organisations/programme_rounds.html",
         organisation=organisation,
-        rounds=services.rounds_of(organisation),
-        overview=overview,
+        rounds=services.round_page(organisation, query),
         form=ActionForm(),
     )
 
@@ -171,13 +177,23 @@ def programme_run_round(slug):
 def programme_round(slug, round_id):
     organisation = staff_organisation(slug)
     round_ = _round(organisation, round_id)
-    ids = [p.mentee_id for p in round_.proposals] + [p.mentor_id for p in round_.proposals]
-    ids += [(p.runner_up or {}).get("mentor_id") for p in round_.proposals]
-    ids += [u["mentee_id"] for u in round_.unmatched]
+    queries = pair_lists.list_queries(request.args, "page", "unmatched", keep={"q": None})
+    proposals, waiting = services.proposal_page(round_, queries["page"])
+    start = queries["unmatched"].offset
+    unmatched = Page(
+        round_.unmatched[start : start + PER_PAGE], len(round_.unmatched), queries["unmatched"]
+    )
+    ids = [p.mentee_id for p in proposals.rows] + [p.mentor_id for p in proposals.rows]
+    ids += [(p.runner_up or {}).get("mentor_id") for p in proposals.rows]
+    ids += [u["mentee_id"] for u in unmatched.rows]
     return render_template(
         "organisations/programme_round.html",
         organisation=organisation,
         round=round_,
+        query=queries["page"],
+        proposals=proposals,
+        waiting=waiting,
+        unmatched=unmatched,
         people=_people(ids),
         themes=services.themes(organisation),
         components=COMPONENTS,
@@ -271,14 +287,24 @@ def programme_swap(slug, proposal_id):
 @login_required
 def programme_pair_by_hand(slug):
     organisation = staff_organisation(slug)
-    overview = services.intake_overview(organisation)
-    people = services.members(organisation, Role.LEARNER, Role.MENTOR)
     form = PairByHandForm()
-    mentee_ids = {s.user_id for s in overview.mentees}
-    mentor_ids = {s.user_id for s in overview.mentors}
-    everyone = [SelectChoice(p.id, p.name) for p in people]
-    form.mentee_id.choices = [c for c in everyone if c.value in mentee_ids] or everyone
-    form.mentor_id.choices = [c for c in everyone if c.value in mentor_ids] or everyone
+    search = pair_lists.list_queries(
+        request.args, "page", keep={"mentee_q": None, "mentor_q": None}
+    )["page"]
+    for field, text, wants in (
+        (form.mentee_id, search.get("mentee_q"), ("mentee", "both")),
+        (form.mentor_id, search.get("mentor_q"), ("mentor", "both")),
+    ):
+        try:  # the person already chosen stays on the list, wherever the search led
+            chosen = int(request.form.get(field.name) or request.args.get(field.name) or 0)
+        except ValueError:
+            chosen = 0
+        if not 0 < chosen < 2**31:  # an id that cannot exist (a huge or negative number)
+            chosen = 0
+        field.choices = [
+            SelectChoice(i, name)
+            for i, name in services.pick_people(organisation, wants, text, chosen or None)
+        ]
     if form.validate_on_submit():
         try:
             pair = services.pair_by_hand(
@@ -298,7 +324,10 @@ def programme_pair_by_hand(slug):
             flash(_("Pair proposed. Both people can now accept or decline."), "success")
             return redirect(url_for("organisations.programme_pair", slug=slug, pair_id=pair.id))
     return render_template(
-        "organisations/programme_pair_by_hand.html", organisation=organisation, form=form
+        "organisations/programme_pair_by_hand.html",
+        organisation=organisation,
+        form=form,
+        search=search,
     )
 
 
@@ -306,29 +335,24 @@ def programme_pair_by_hand(slug):
 @login_required
 def programme_pairs(slug):
     organisation = staff_organisation(slug)
-    now = utcnow()
-    # Every waiting entry of the organisation in one query, measured in pair health against
-    # the days each pair's charter gives the mentor to answer.
-    waits = logbook.waiting_days_by_learner(organisation.id, None, now)
-    statuses = services.pair_statuses(organisation, now, waits)
-    waiting = list(
-        db.session.scalars(
-            db.select(Mentorship)
-            .filter_by(organisation_id=organisation.id, state="proposed")
-            .order_by(Mentorship.created_at)
-        )
+    queries = pair_lists.list_queries(
+        request.args,
+        pair_lists.RUNNING,
+        pair_lists.PAST,
+        pair_lists.WAITING,
+        keep={"q": None, "health": pair_lists.HEALTHS},
     )
-    queries = pair_lists.list_queries(request.args, pair_lists.RUNNING, pair_lists.PAST)
-    running = pair_lists.running_page(statuses, queries[pair_lists.RUNNING])
+    running = pair_lists.running_page(organisation, queries[pair_lists.RUNNING], utcnow())
     return render_template(
         "organisations/programme_pairs.html",
         organisation=organisation,
+        query=queries[pair_lists.RUNNING],
         running=running,
         # How many messages and when the last, one statement for the page; never the text.
         messages=services.message_summaries(s.pair.id for s in running.rows),
         past=pair_lists.past_page(organisation, queries[pair_lists.PAST]),
         averages=pair_lists.evaluation_averages(organisation),
-        waiting=waiting,
+        waiting=pair_lists.waiting_page(organisation, queries[pair_lists.WAITING]),
     )
 
 
@@ -356,10 +380,7 @@ def programme_pair(slug, pair_id):
             return redirect(url_for("organisations.programme_pair", slug=slug, pair_id=pair.id))
     now = utcnow()
     waits = logbook.waiting_days_by_learner(organisation.id, [pair.mentee_id], now)
-    status = next(
-        (s for s in services.pair_statuses(organisation, now, waits) if s.pair.id == pair.id),
-        None,
-    )
+    status = next(iter(services.pair_statuses(organisation, now, waits, pair_ids=[pair.id])), None)
     charter = services.current_charter(pair)
     return render_template(
         "organisations/programme_pair.html",

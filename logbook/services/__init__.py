@@ -52,7 +52,8 @@ from .mentor import (
     record_read,
     shared_entries_of,
 )
-from .staff import EntryStatus, entry_statuses
+from .staff import FILTERS as STAFF_FILTERS
+from .staff import EntryStatus, LearnerLogbook, entry_statuses, learner_logbook_page
 from .waits import answer_expected_by, days_waited, waiting_days_by_learner
 
 __all__ = [
@@ -86,6 +87,9 @@ __all__ = [
     "entry_for_mentor",
     "entry_of",
     "entry_statuses",
+    "STAFF_FILTERS",
+    "LearnerLogbook",
+    "learner_logbook_page",
     "give_feedback",
     "hold_text",
     "inbox",

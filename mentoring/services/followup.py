@@ -16,7 +16,6 @@ from extensions import db, utcnow
 from ..health import PairHealth, pair_health
 from ..models import (
     CURRENT_STATES,
-    CharterState,
     CharterVersion,
     CheckIn,
     MatchRound,
@@ -97,20 +96,27 @@ class PairStatus:
 
 
 def pair_statuses(
-    organisation: Organisation, now: datetime, feedback_waits: Mapping[int, int] | None = None
+    organisation: Organisation,
+    now: datetime,
+    feedback_waits: Mapping[int, int] | None = None,
+    pair_ids: list[int] | None = None,
 ) -> list[PairStatus]:
-    """Every running pair with its health, worst first; a fixed number of queries.
+    """Every running pair (or those of `pair_ids`: one page's) with its health, worst first; a
+    fixed number of queries. Counting or ranking every pair: health_index.running_health.
     `feedback_waits`: the longest a mentee's submitted logbook entry has waited for feedback,
     in days, by mentee id (logbook.services.waiting_days_by_learner), measured against the
     days the pair's charter gives the mentor to answer."""
-    pairs = list(
-        db.session.scalars(
-            db.select(Mentorship)
-            .filter_by(organisation_id=organisation.id)
-            .where(Mentorship.state.in_(CURRENT_STATES))
-            .options(db.joinedload(Mentorship.mentor), db.joinedload(Mentorship.mentee))
-        )
+    query = (
+        db.select(Mentorship)
+        .filter_by(organisation_id=organisation.id)
+        .where(Mentorship.state.in_(CURRENT_STATES))
+        .options(db.joinedload(Mentorship.mentor), db.joinedload(Mentorship.mentee))
     )
+    if pair_ids is not None:
+        if not pair_ids:
+            return []
+        query = query.where(Mentorship.id.in_(pair_ids))
+    pairs = list(db.session.scalars(query))
     ids = [p.id for p in pairs]
     meetings: dict[int, list[date]] = {}
     for pair_id, held_on in db.session.execute(
@@ -118,12 +124,15 @@ def pair_statuses(
     ):
         meetings.setdefault(pair_id, []).append(held_on)
     charters: dict[int, CharterVersion] = {}
+    signed: dict[int, CharterVersion] = {}
     for c in db.session.scalars(
         db.select(CharterVersion)
         .where(CharterVersion.mentorship_id.in_(ids))
         .order_by(CharterVersion.version)
     ):
         charters[c.mentorship_id] = c  # the latest version wins
+        if c.mentor_signed_at is not None and c.mentee_signed_at is not None:
+            signed[c.mentorship_id] = c  # the latest both signed: agreed_charter(pair)
     checkins: dict[int, CheckIn] = {}
     for c in db.session.scalars(
         db.select(CheckIn)
@@ -134,9 +143,7 @@ def pair_statuses(
     statuses = []
     for pair in pairs:
         latest = charters.get(pair.id)
-        agreed = latest if latest and latest.state == CharterState.SIGNED.value else None
-        if latest and agreed is None:
-            agreed = agreed_charter(pair)  # rare: a new version waits for signatures
+        agreed = signed.get(pair.id)
         health = health_of(
             pair,
             now,

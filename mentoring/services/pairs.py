@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from accounts.models import User
 from extensions import db, rows_changed, utcnow
@@ -51,9 +51,10 @@ def pairs_of(user: User, organisation_id: int | None = None) -> list[Mentorship]
     )
     if organisation_id is not None:
         query = query.filter_by(organisation_id=organisation_id)
-    # Both people loaded with the pairs: a page naming the other person of each pair stays at
-    # the same number of statements however many pairs there are.
-    query = query.options(selectinload(Mentorship.mentor), selectinload(Mentorship.mentee))
+    # Both people loaded with the pairs, in the same statement (selectin would add one per 500
+    # pairs): a page naming the other person of each pair stays at the same number of
+    # statements however many pairs there are.
+    query = query.options(joinedload(Mentorship.mentor), joinedload(Mentorship.mentee))
     return list(
         db.session.scalars(query.order_by(Mentorship.created_at.desc(), Mentorship.id.desc()))
     )
@@ -226,6 +227,22 @@ def current_charter(pair: Mentorship) -> CharterVersion | None:
         .order_by(CharterVersion.version.desc())
         .limit(1)
     )
+
+
+def current_charters(pair_ids: list[int]) -> dict[int, CharterVersion]:
+    """current_charter(pair) for many pairs in one query; pairs without one are absent."""
+    found: dict[int, CharterVersion] = {}
+    if pair_ids:
+        for charter in db.session.scalars(
+            db.select(CharterVersion)
+            .where(
+                CharterVersion.mentorship_id.in_(pair_ids),
+                CharterVersion.state != CharterState.SUPERSEDED.value,
+            )
+            .order_by(CharterVersion.version)
+        ):
+            found[charter.mentorship_id] = charter  # the latest version wins
+    return found
 
 
 def agreed_charter(pair: Mentorship) -> CharterVersion | None:

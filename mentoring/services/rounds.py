@@ -9,9 +9,10 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
-from accounts.models import Organisation, Role, User
+from accounts.models import Membership, Organisation, Role, User
 from accounts.services import require_staff
 from extensions import db, flush, utcnow
+from paging import PER_PAGE, ListQuery, Page, like
 
 from .. import matching
 from ..models import (
@@ -27,44 +28,67 @@ from ..models import (
 )
 from .base import MentoringError, _flush, move_proposal
 from .emails import queue_proposal
-from .intake import matching_settings, members, profile_of, survey_of
+from .intake import matching_settings, profile_of, survey_of
 
 logger = logging.getLogger(__name__)
 
 MENTEE_TAKEN = _l("This mentee already has a mentor or a proposal to answer.")
 
 
-def _pairs_in(organisation_id: int, states) -> list[Mentorship]:
+def _pairs_in(organisation_id: int, states) -> list:
+    """(mentee_id, mentor_id) of the organisation's pairs in these states: columns only."""
+    return list(
+        db.session.execute(
+            db.select(Mentorship.mentee_id, Mentorship.mentor_id).where(
+                Mentorship.organisation_id == organisation_id, Mentorship.state.in_(states)
+            )
+        )
+    )
+
+
+def _active_ids(organisation: Organisation, role: Role | None = None) -> set[int]:
+    """The ids of the organisation's active members (of one role): one column query."""
+    query = db.select(Membership.user_id).where(
+        Membership.organisation_id == organisation.id,
+        Membership.deactivated_at.is_(None),  # deactivated members are not matched
+    )
+    if role is not None:
+        query = query.where(Membership.role == role.value)
+    return set(db.session.scalars(query))
+
+
+def _open_proposals(organisation: Organisation) -> list[MatchProposal]:
     return list(
         db.session.scalars(
-            db.select(Mentorship)
-            .filter_by(organisation_id=organisation_id)
-            .where(Mentorship.state.in_(states))
+            db.select(MatchProposal)
+            .join(MatchRound)
+            .filter(MatchRound.organisation_id == organisation.id)
+            .filter(MatchProposal.state == ProposalState.PROPOSED.value)
         )
     )
 
 
 def _pool(organisation: Organisation, skip_proposals_of: int | None = None):
     """Who can be matched now: mentees without a pair or proposal, mentors with places left.
-    A survey counts only for the roles its person's memberships still give them."""
-    learner_ids = {u.id for u in members(organisation, Role.LEARNER)}
-    mentor_ids = {u.id for u in members(organisation, Role.MENTOR)}
+    A survey counts only for the roles its person's memberships still give them. Built from
+    column queries (the people's ids, pairs and proposals), once per round."""
+    learner_ids = _active_ids(organisation, Role.LEARNER)
+    mentor_ids = _active_ids(organisation, Role.MENTOR)
     surveys = list(
         db.session.scalars(db.select(IntakeSurvey).filter_by(organisation_id=organisation.id))
     )
     taken = _pairs_in(organisation.id, TAKEN_STATES)
-    busy_mentees = {p.mentee_id for p in taken}
-    load = Counter(p.mentor_id for p in taken)
-    open_proposals = db.session.scalars(
-        db.select(MatchProposal)
+    busy_mentees = {mentee for mentee, _ in taken}
+    load = Counter(mentor for _, mentor in taken)
+    for proposal_id, mentee_id, mentor_id in db.session.execute(
+        db.select(MatchProposal.id, MatchProposal.mentee_id, MatchProposal.mentor_id)
         .join(MatchRound)
         .filter(MatchRound.organisation_id == organisation.id)
         .filter(MatchProposal.state == ProposalState.PROPOSED.value)
-    ).all()
-    for proposal in open_proposals:
-        if proposal.id != skip_proposals_of:
-            load[proposal.mentor_id] += 1
-            busy_mentees.add(proposal.mentee_id)
+    ):
+        if proposal_id != skip_proposals_of:
+            load[mentor_id] += 1
+            busy_mentees.add(mentee_id)
     mentees = [
         profile_of(s)
         for s in surveys
@@ -73,8 +97,8 @@ def _pool(organisation: Organisation, skip_proposals_of: int | None = None):
     mentors = [profile_of(s) for s in surveys if s.is_mentor and s.user_id in mentor_ids]
     left = {p.person_id: p.capacity - load[p.person_id] for p in mentors}
     earlier = _pairs_in(organisation.id, (PairState.DECLINED.value, *CLOSED_STATES))
-    excluded = {(p.mentee_id, p.mentor_id) for p in earlier}
-    return mentees, mentors, left, excluded, open_proposals
+    excluded = {(mentee, mentor) for mentee, mentor in earlier}
+    return mentees, mentors, left, excluded
 
 
 def run_matching_round(
@@ -83,9 +107,9 @@ def run_matching_round(
     """Replace the proposals still waiting for review with a fresh round over everyone waiting."""
     require_staff(staff, organisation)
     now = now or utcnow()
-    for proposal in _pool(organisation)[4]:
+    for proposal in _open_proposals(organisation):
         move_proposal(proposal, ProposalState.DROPPED, decided_at=now)
-    mentees, mentors, left, excluded, _ = _pool(organisation)
+    mentees, mentors, left, excluded = _pool(organisation)  # the dropped ones no longer count
     weights, threshold = matching_settings(organisation)
     result = matching.run_round(
         mentees, mentors, weights, threshold=threshold, capacity_left=left, excluded=excluded
@@ -132,6 +156,63 @@ def rounds_of(organisation: Organisation) -> list[MatchRound]:
     )
 
 
+def round_page(organisation: Organisation, query: ListQuery) -> Page:
+    """One page of rounds, latest first, as rows (round, proposals, unmatched): counted in the
+    database, never loading a round's proposals. Two statements."""
+    where = MatchRound.organisation_id == organisation.id
+    total = db.session.scalar(db.select(db.func.count(MatchRound.id)).where(where)) or 0
+    proposals = (
+        db.select(db.func.count(MatchProposal.id))
+        .where(MatchProposal.round_id == MatchRound.id)
+        .scalar_subquery()
+    )
+    rows = db.session.execute(
+        db.select(
+            MatchRound.id,
+            MatchRound.created_at,
+            proposals.label("proposals"),
+            db.func.coalesce(db.func.json_array_length(MatchRound.unmatched), 0).label("unmatched"),
+        )
+        .where(where)
+        .order_by(MatchRound.created_at.desc(), MatchRound.id.desc())
+        .limit(PER_PAGE)
+        .offset(query.offset)
+    ).all()
+    return Page(list(rows), total, query)
+
+
+def proposal_page(round_: MatchRound, query: ListQuery) -> tuple[Page, int]:
+    """One page of a round's proposals (searched by the mentee's or mentor's name or email)
+    and how many still wait for review: three statements."""
+    where = [MatchProposal.round_id == round_.id]
+    if query.get("q"):
+        pattern = like(query.get("q"))
+        people = db.select(User.id).where(
+            db.or_(
+                db.func.lower(User.name).like(pattern, escape="\\"),
+                db.func.lower(User.email).like(pattern, escape="\\"),
+            )
+        )
+        where.append(
+            db.or_(MatchProposal.mentee_id.in_(people), MatchProposal.mentor_id.in_(people))
+        )
+    total = db.session.scalar(db.select(db.func.count(MatchProposal.id)).where(*where)) or 0
+    rows = db.session.scalars(
+        db.select(MatchProposal)
+        .where(*where)
+        .order_by(MatchProposal.id)
+        .limit(PER_PAGE)
+        .offset(query.offset)
+    )
+    waiting = db.session.scalar(
+        db.select(db.func.count(MatchProposal.id)).where(
+            MatchProposal.round_id == round_.id,
+            MatchProposal.state == ProposalState.PROPOSED.value,
+        )
+    )
+    return Page(list(rows), total, query), waiting or 0
+
+
 def _new_pair(
     staff: User, organisation_id: int, mentee_id: int, mentor_id: int, components, now
 ) -> Mentorship:
@@ -149,12 +230,16 @@ def _new_pair(
 
 
 def _check_still_free(organisation_id: int, mentee_id: int, mentor_id: int) -> None:
-    taken = _pairs_in(organisation_id, TAKEN_STATES)
-    if any(p.mentee_id == mentee_id for p in taken):
+    taken = (Mentorship.organisation_id == organisation_id, Mentorship.state.in_(TAKEN_STATES))
+    mentee_pair = db.select(Mentorship.id).where(*taken, Mentorship.mentee_id == mentee_id)
+    if db.session.scalar(mentee_pair.limit(1)) is not None:
         raise MentoringError(MENTEE_TAKEN)
     survey = survey_of(mentor_id, organisation_id)
     capacity = survey.capacity if survey and survey.is_mentor else 1
-    if sum(1 for p in taken if p.mentor_id == mentor_id) >= capacity:
+    mentor_load = db.select(db.func.count(Mentorship.id)).where(
+        *taken, Mentorship.mentor_id == mentor_id
+    )
+    if (db.session.scalar(mentor_load) or 0) >= capacity:
         raise MentoringError(_l("This mentor has no place left."))
 
 
@@ -218,7 +303,7 @@ class Candidate:
 def swap_candidates(proposal: MatchProposal, limit: int = 10) -> list[Candidate]:
     """Other mentors this mentee could have, best first: possible and with a place left."""
     organisation = db.session.get_one(Organisation, proposal.round.organisation_id)
-    _, mentors, left, excluded, _ = _pool(organisation, skip_proposals_of=proposal.id)
+    _, mentors, left, excluded = _pool(organisation, skip_proposals_of=proposal.id)
     mentee_survey = survey_of(proposal.mentee_id, organisation.id)
     if mentee_survey is None:
         return []
@@ -286,8 +371,14 @@ def pair_by_hand(
     told. A mentee paired twice at once gets one pair: the other request is refused. The
     optional note tells both people why, on their pair page."""
     require_staff(staff, organisation)
-    member_ids = {u.id for u in members(organisation)}
-    if mentee_id not in member_ids or mentor_id not in member_ids:
+    member_ids = db.session.scalars(
+        db.select(Membership.user_id).where(
+            Membership.organisation_id == organisation.id,
+            Membership.deactivated_at.is_(None),
+            Membership.user_id.in_((mentee_id, mentor_id)),
+        )
+    )
+    if not {mentee_id, mentor_id} <= set(member_ids):
         raise MentoringError(_l("Choose two people of this organisation."))
     if mentee_id == mentor_id:
         raise MentoringError(_l("Choose two different people."), field="mentor_id")

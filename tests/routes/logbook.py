@@ -126,6 +126,13 @@ ROUTES = [
         _expect(("staff",), {"admin": OK}),
         setup=_submitted,
     ),
+    Route(
+        "logbook.staff_learner",
+        "GET",
+        lambda w: f"/logbook/staff/{w.organisation.slug}/learners/{w.learner.id}",
+        _expect(("staff",), {"admin": OK}),
+        setup=_submitted,
+    ),
     Route("logbook.mentor_entry", "GET", entry_url(), CURRENT_MENTOR, setup=_submitted),
     Route(
         "logbook.reply",

@@ -1,0 +1,162 @@
+"""The health of every running pair of an organisation from columns only, for what a staff page
+counts, filters or sorts by health: five statements however many pairs there are (the pairs,
+then one grouped set per input of the pure rule in mentoring/health.py), and the rule runs once
+per distinct set of inputs. The full status of a pair (PairStatus: objects, meeting count,
+check-in) is built only for the rows a page shows, by followup.pair_statuses(pair_ids=...)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import aliased
+
+from accounts.models import Organisation, User
+from extensions import db
+
+from ..health import DEFAULT_REPLY_DAYS, SEVERITY, Health, pair_health
+from ..models import CURRENT_STATES, CharterVersion, CheckIn, Meeting, Mentorship
+
+
+@dataclass(frozen=True)
+class Ranked:
+    pair_id: int
+    mentee_id: int
+    status: Health
+
+
+def _like(text: str) -> str:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _day(value) -> date | None:
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    return date.fromisoformat(str(value)[:10])  # SQLite hands MAX() of a date back as text
+
+
+def running_health(
+    organisation: Organisation, now: datetime, feedback_waits: dict[int, int], text: str = ""
+) -> list[Ranked]:
+    """Every running pair (whose mentee or mentor's name or email holds `text`), worst first,
+    then by the mentee's name: the order of the staff list. `feedback_waits`: the longest wait
+    of a mentee's entry, by mentee id (logbook.services.waiting_days_by_learner)."""
+    mentee, mentor = aliased(User), aliased(User)
+    query = (
+        select(
+            Mentorship.id,
+            Mentorship.mentee_id,
+            func.coalesce(Mentorship.started_at, Mentorship.created_at),
+            mentee.name,
+        )
+        .join(mentee, mentee.id == Mentorship.mentee_id)
+        .where(
+            Mentorship.organisation_id == organisation.id,
+            Mentorship.state.in_(CURRENT_STATES),
+        )
+    )
+    if text:
+        pattern = _like(text)
+        query = query.join(mentor, mentor.id == Mentorship.mentor_id).where(
+            db.or_(
+                *(
+                    func.lower(column).like(pattern, escape="\\")
+                    for column in (mentee.name, mentee.email, mentor.name, mentor.email)
+                )
+            )
+        )
+    pairs = db.session.execute(query).all()
+    today = now.date()
+    running = select(Mentorship.id).where(
+        Mentorship.organisation_id == organisation.id, Mentorship.state.in_(CURRENT_STATES)
+    )
+    last_meetings = dict(
+        db.session.execute(
+            select(Meeting.mentorship_id, func.max(Meeting.held_on))
+            .where(Meeting.held_on <= today, Meeting.mentorship_id.in_(running))
+            .group_by(Meeting.mentorship_id)
+        ).all()
+    )
+    latest_signed = (
+        select(CharterVersion.mentorship_id, func.max(CharterVersion.version).label("version"))
+        .where(
+            CharterVersion.mentorship_id.in_(running),
+            CharterVersion.mentor_signed_at.is_not(None),
+            CharterVersion.mentee_signed_at.is_not(None),
+        )
+        .group_by(CharterVersion.mentorship_id)
+        .subquery()
+    )
+    agreed = {
+        pair_id: (interval, reply_days)
+        for pair_id, interval, reply_days in db.session.execute(
+            select(
+                CharterVersion.mentorship_id,
+                CharterVersion.interval_days,
+                CharterVersion.reply_days,
+            ).join(
+                latest_signed,
+                and_(
+                    latest_signed.c.mentorship_id == CharterVersion.mentorship_id,
+                    latest_signed.c.version == CharterVersion.version,
+                ),
+            )
+        )
+    }
+    ranked_checkins = (
+        select(
+            CheckIn.mentorship_id,
+            CheckIn.next_check_in_on,
+            func.row_number()
+            .over(
+                partition_by=CheckIn.mentorship_id,
+                order_by=(CheckIn.created_at.desc(), CheckIn.id.desc()),
+            )
+            .label("n"),
+        )
+        .where(CheckIn.mentorship_id.in_(running))
+        .subquery()
+    )
+    checked_in = dict(
+        db.session.execute(
+            select(ranked_checkins.c.mentorship_id, ranked_checkins.c.next_check_in_on).where(
+                ranked_checkins.c.n == 1
+            )
+        ).all()
+    )
+    rule: dict[tuple, Health] = {}
+    rows = []
+    for pair_id, mentee_id, started, name in pairs:
+        last = _day(last_meetings.get(pair_id))
+        interval, reply_days = agreed.get(pair_id, (None, None))
+        key = (
+            last,
+            _day(started),
+            interval,
+            feedback_waits.get(mentee_id),
+            reply_days or DEFAULT_REPLY_DAYS,
+            _day(checked_in.get(pair_id)),
+        )
+        if key not in rule:
+            rule[key] = pair_health(
+                now=today,
+                started=key[1] or today,
+                meetings=[last] if last else [],
+                interval_days=interval,
+                feedback_wait_days=key[3],
+                feedback_limit_days=key[4],
+                checked_in_until=key[5],
+            ).status
+        rows.append((SEVERITY[rule[key]], name, pair_id, Ranked(pair_id, mentee_id, rule[key])))
+    rows.sort(key=lambda row: row[:3])
+    return [row[3] for row in rows]
+
+
+def health_tally(ranked: list[Ranked]) -> Counter:
+    """Running pairs per health: {Health: count}."""
+    return Counter(r.status for r in ranked)

@@ -222,14 +222,21 @@ def _config(url: str, mail_port: int) -> dict:
     }
 
 
+@pytest.fixture(scope="session")
+def content_cache(tmp_path_factory) -> Path:
+    """One content cache per test process: keyed by the content's hash, so shared safely."""
+    return tmp_path_factory.mktemp("content-cache")
+
+
 @pytest.fixture
-def config(database_url, smtp, tmp_path) -> dict:
+def config(database_url, smtp, tmp_path, content_cache) -> dict:
     """The test config; a test may change it before asking for `app`. Signing keys for
-    certificates and the content cache go to the test's own folder, never to instance/."""
+    certificates go to the test's own folder, the content cache to the process's, never to
+    instance/."""
     return {
         **_config(database_url, smtp[0].port),
         "CREDENTIAL_KEYS_DIR": str(tmp_path / "keys"),
-        "CONTENT_CACHE_DIR": str(tmp_path / "content-cache"),
+        "CONTENT_CACHE_DIR": str(content_cache),
     }
 
 

@@ -17,6 +17,7 @@ def courses(tmp_path, config):
     copied = tmp_path / "courses"
     shutil.copytree(TEST_COURSES, copied)
     config["COURSES_ROOT"] = str(copied)
+    config["CONTENT_CACHE_DIR"] = str(tmp_path / "content-cache")  # this test's own
     return copied / "test-course" / "01-first-module" / "module.en.md"
 
 

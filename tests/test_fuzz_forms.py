@@ -1,11 +1,13 @@
 """Bad input is never a 500: every POST route of the route inventory gets NUL bytes, control
 characters, 10^30, numbers that are only spaces, very long strings and hundreds of values in every
 field its form has, as a person who may use the form. Fields come from the form classes the route
-builds and from the form on its page; the other fields keep values that would pass."""
+builds and from the form on its page; the other fields keep values that would pass. Every error
+state the tries reach is shown as GOV.UK does: "Error:" first in the title, the summary focused."""
 
 from __future__ import annotations
 
 import logging
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -223,6 +225,22 @@ def _tries(fields, baseline, shapes):
                 yield f"{field}: {name}", {**baseline, field: value}
 
 
+def _error_state_problem(response) -> str | None:
+    """A page that shows a field's error is an error state as GOV.UK shows it: the title starts
+    with "Error:" and the error summary takes the focus on load."""
+    if response.status_code != 200 or not response.mimetype == "text/html":
+        return None
+    html = response.get_data(as_text=True)
+    if 'class="error-message"' not in html:
+        return None
+    title = re.search(r"<title>\s*(.*?)</title>", html, re.S)
+    if not title or not title[1].startswith("Error: "):
+        return "a field error under a title without 'Error:'"
+    if not re.search(r'<div class="error-summary"[^>]*autofocus', html):
+        return "a field error without the focused error summary"
+    return None
+
+
 @pytest.mark.parametrize("route", POSTS, ids=lambda r: r.endpoint)
 def test_bad_input_in_every_field_is_never_a_server_error(app, make, route, forms_built, caplog):
     world = build_world(make)
@@ -235,11 +253,13 @@ def test_bad_input_in_every_field_is_never_a_server_error(app, make, route, form
         fields, baseline = _discover(_client(app, world, role), route, url, good, forms_built)
         for what, data in _tries(fields, baseline, dict(forms_built)):
             try:  # a new client each time: a try that signs in or out changes no other
-                status = _client(app, world, role).post(url, data=data).status_code
+                response = _client(app, world, role).post(url, data=data)
             except Exception as error:  # TESTING propagates what would be a 500
                 failures.append(f"{role}, {what}: {type(error).__name__}: {error}"[:300])
                 continue
-            if status >= 500:
-                failures.append(f"{role}, {what}: {status}")
+            if response.status_code >= 500:
+                failures.append(f"{role}, {what}: {response.status_code}")
+            elif problem := _error_state_problem(response):
+                failures.append(f"{role}, {what}: {problem}")
     tracebacks = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert not failures and not tracebacks, "\n".join(failures + tracebacks)

@@ -87,7 +87,7 @@ def live_app(config, tmp_path, smtp):
 class Browser:
     """A page that remembers every URL it visited, so the test can prove each was checked."""
 
-    def __init__(self, page, base_url: str, tags: list[str] = AXE_TAGS):
+    def __init__(self, page, base_url: str, tags: list[str] = AXE_TAGS_ALL):
         self.page = page
         self.tags = tags
         self.base_url = base_url

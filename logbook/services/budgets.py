@@ -339,7 +339,7 @@ def tables_of(data: dict[str, dict[str, Any]], language: str) -> list[PlanTable]
             )
         if "operating" in data:
             years = figures.years
-            columns = [""] + [str(_l("Year %(n)s", n=y.year)) for y in years]
+            columns = [item] + [str(_l("Year %(n)s", n=y.year)) for y in years]
             rows = [
                 [str(_l("Turnover"))] + [m(y.turnover) for y in years],
                 [str(_l("Cost of sales"))] + [m(y.cost_of_sales) for y in years],
@@ -356,7 +356,7 @@ def tables_of(data: dict[str, dict[str, Any]], language: str) -> list[PlanTable]
             tables.append(PlanTable(titles["operating"], columns, rows, frozenset({2, 4}), notes))
         if "cashflow" in data:
             months = figures.cash.months
-            columns = [""] + [str(mo.month) for mo in months]
+            columns = [item] + [str(mo.month) for mo in months]
             rows = [
                 [str(_l("Opening balance"))] + [m(mo.opening) for mo in months],
                 [str(_l("Receipts incl. VAT"))] + [m(mo.receipts) for mo in months],

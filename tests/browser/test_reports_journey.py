@@ -62,15 +62,18 @@ def test_staff_read_the_report_in_both_languages_and_print_it(browser, live_app,
     assert no_sideways_scroll(page)
     shot(page, "report-320")
 
+    page.get_by_text("Menu", exact=True).click()  # at 320 px the display settings are in the menu
     page.get_by_role("button", name="High contrast").click()
     browser.axe()
     assert no_sideways_scroll(page)
     page.emulate_media(forced_colors="active")
     shot(page, "report-forced-colours")
     page.emulate_media(forced_colors="none")
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("button", name="Normal contrast").click()
     browser.axe()
 
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("button", name="Nederlands").click()
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     browser.axe()

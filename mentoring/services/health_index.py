@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import aliased
 
 from accounts.models import Organisation, User
@@ -38,6 +38,68 @@ def _day(value) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     return date.fromisoformat(str(value)[:10])  # SQLite hands MAX() of a date back as text
+
+
+@dataclass(frozen=True)
+class RuleInputs:
+    """What the health rule reads of each pair besides its start and the mentee's waiting
+    entries, by pair id: the last meeting held, the agreed charter's (interval, reply days), and
+    the latest staff check-in's date. Dates as the database hands them back (see `_day`)."""
+
+    last_meetings: dict
+    agreed: dict[int, tuple[int, int]]
+    checked_in: dict
+
+
+def rule_inputs(pair_ids: Select, today: date) -> RuleInputs:
+    """Three grouped statements over the pairs `pair_ids` selects, joined by id in Python: one
+    statement that joined them made SQLite re-run the grouped sets per pair."""
+    last_meetings = dict(
+        db.session.execute(
+            select(Meeting.mentorship_id, func.max(Meeting.held_on))
+            .where(Meeting.held_on <= today, Meeting.mentorship_id.in_(pair_ids))
+            .group_by(Meeting.mentorship_id)
+        ).all()
+    )
+    latest_signed = (
+        select(CharterVersion.mentorship_id, func.max(CharterVersion.version).label("version"))
+        .where(
+            CharterVersion.mentorship_id.in_(pair_ids),
+            CharterVersion.mentor_signed_at.is_not(None),
+            CharterVersion.mentee_signed_at.is_not(None),
+        )
+        .group_by(CharterVersion.mentorship_id)
+        .subquery()
+    )
+    agreed = {
+        pair_id: (interval, reply_days)
+        for pair_id, interval, reply_days in db.session.execute(
+            select(
+                CharterVersion.mentorship_id,
+                CharterVersion.interval_days,
+                CharterVersion.reply_days,
+            ).join(
+                latest_signed,
+                and_(
+                    latest_signed.c.mentorship_id == CharterVersion.mentorship_id,
+                    latest_signed.c.version == CharterVersion.version,
+                ),
+            )
+        )
+    }
+    latest_checkin = (  # ids grow with time: the highest is the latest check-in
+        select(func.max(CheckIn.id))
+        .where(CheckIn.mentorship_id.in_(pair_ids))
+        .group_by(CheckIn.mentorship_id)
+    )
+    checked_in = dict(
+        db.session.execute(
+            select(CheckIn.mentorship_id, CheckIn.next_check_in_on).where(
+                CheckIn.id.in_(latest_checkin)
+            )
+        ).all()
+    )
+    return RuleInputs(last_meetings, agreed, checked_in)
 
 
 def running_health(
@@ -75,72 +137,19 @@ def running_health(
     running = select(Mentorship.id).where(
         Mentorship.organisation_id == organisation.id, Mentorship.state.in_(CURRENT_STATES)
     )
-    last_meetings = dict(
-        db.session.execute(
-            select(Meeting.mentorship_id, func.max(Meeting.held_on))
-            .where(Meeting.held_on <= today, Meeting.mentorship_id.in_(running))
-            .group_by(Meeting.mentorship_id)
-        ).all()
-    )
-    latest_signed = (
-        select(CharterVersion.mentorship_id, func.max(CharterVersion.version).label("version"))
-        .where(
-            CharterVersion.mentorship_id.in_(running),
-            CharterVersion.mentor_signed_at.is_not(None),
-            CharterVersion.mentee_signed_at.is_not(None),
-        )
-        .group_by(CharterVersion.mentorship_id)
-        .subquery()
-    )
-    agreed = {
-        pair_id: (interval, reply_days)
-        for pair_id, interval, reply_days in db.session.execute(
-            select(
-                CharterVersion.mentorship_id,
-                CharterVersion.interval_days,
-                CharterVersion.reply_days,
-            ).join(
-                latest_signed,
-                and_(
-                    latest_signed.c.mentorship_id == CharterVersion.mentorship_id,
-                    latest_signed.c.version == CharterVersion.version,
-                ),
-            )
-        )
-    }
-    ranked_checkins = (
-        select(
-            CheckIn.mentorship_id,
-            CheckIn.next_check_in_on,
-            func.row_number()
-            .over(
-                partition_by=CheckIn.mentorship_id,
-                order_by=(CheckIn.created_at.desc(), CheckIn.id.desc()),
-            )
-            .label("n"),
-        )
-        .where(CheckIn.mentorship_id.in_(running))
-        .subquery()
-    )
-    checked_in = dict(
-        db.session.execute(
-            select(ranked_checkins.c.mentorship_id, ranked_checkins.c.next_check_in_on).where(
-                ranked_checkins.c.n == 1
-            )
-        ).all()
-    )
+    inputs = rule_inputs(running, today)
     rule: dict[tuple, Health] = {}
     rows = []
     for pair_id, mentee_id, started, name in pairs:
-        last = _day(last_meetings.get(pair_id))
-        interval, reply_days = agreed.get(pair_id, (None, None))
+        last = _day(inputs.last_meetings.get(pair_id))
+        interval, reply_days = inputs.agreed.get(pair_id, (None, None))
         key = (
             last,
             _day(started),
             interval,
             feedback_waits.get(mentee_id),
             reply_days or DEFAULT_REPLY_DAYS,
-            _day(checked_in.get(pair_id)),
+            _day(inputs.checked_in.get(pair_id)),
         )
         if key not in rule:
             rule[key] = pair_health(

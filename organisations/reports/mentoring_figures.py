@@ -17,7 +17,6 @@ from mentoring.health import DEFAULT_REPLY_DAYS, Health, pair_health
 from mentoring.models import (
     CLOSED_STATES,
     CharterVersion,
-    CheckIn,
     Evaluation,
     IntakeSurvey,
     Meeting,
@@ -25,6 +24,7 @@ from mentoring.models import (
     PairState,
     SurveyRole,
 )
+from mentoring.services.health_index import rule_inputs
 from outcomes.models import Departure
 
 from .figures import Figure, Kind, Row, Table
@@ -283,51 +283,7 @@ def health_counts(scope: Scope) -> Counter:
             Mentorship.started_at,
         ).where(*_pairs(scope))
     ).all()
-    last_meetings = dict(
-        db.session.execute(
-            select(Meeting.mentorship_id, func.max(Meeting.held_on))
-            .where(Meeting.held_on <= scope.today, Meeting.mentorship_id.in_(org_pairs))
-            .group_by(Meeting.mentorship_id)
-        ).all()
-    )
-    latest_charter = (
-        select(CharterVersion.mentorship_id, func.max(CharterVersion.version).label("version"))
-        .where(
-            CharterVersion.mentorship_id.in_(org_pairs),
-            CharterVersion.mentor_signed_at.is_not(None),
-            CharterVersion.mentee_signed_at.is_not(None),
-        )
-        .group_by(CharterVersion.mentorship_id)
-        .subquery()
-    )
-    agreed = {
-        pair_id: (interval, reply_days)
-        for pair_id, interval, reply_days in db.session.execute(
-            select(
-                CharterVersion.mentorship_id,
-                CharterVersion.interval_days,
-                CharterVersion.reply_days,
-            ).join(
-                latest_charter,
-                and_(
-                    latest_charter.c.mentorship_id == CharterVersion.mentorship_id,
-                    latest_charter.c.version == CharterVersion.version,
-                ),
-            )
-        )
-    }
-    latest_checkin = (  # ids grow with time: the highest is the latest check-in
-        select(func.max(CheckIn.id))
-        .where(CheckIn.mentorship_id.in_(org_pairs))
-        .group_by(CheckIn.mentorship_id)
-    )
-    checked_in = dict(
-        db.session.execute(
-            select(CheckIn.mentorship_id, CheckIn.next_check_in_on).where(
-                CheckIn.id.in_(latest_checkin)
-            )
-        ).all()
-    )
+    found = rule_inputs(org_pairs, scope.today)
     waiting = dict(
         db.session.execute(
             select(Entry.user_id, func.min(Entry.submitted_at))
@@ -344,8 +300,8 @@ def health_counts(scope: Scope) -> Counter:
         if is_ended:
             inputs["ended"] += 1
             continue
-        last = _as_date(last_meetings.get(pair_id))
-        interval, reply_days = agreed.get(pair_id, (None, None))
+        last = _as_date(found.last_meetings.get(pair_id))
+        interval, reply_days = found.agreed.get(pair_id, (None, None))
         since = waiting.get(mentee_id)
         inputs[
             (
@@ -354,7 +310,7 @@ def health_counts(scope: Scope) -> Counter:
                 interval,
                 _whole_days(since, scope.now) if since is not None else None,
                 reply_days or DEFAULT_REPLY_DAYS,
-                _as_date(checked_in.get(pair_id)),
+                _as_date(found.checked_in.get(pair_id)),
             )
         ] += 1
 

@@ -12,6 +12,7 @@ from accounts.models import AuditEntry, Membership, Organisation, Role, User
 from extensions import db, utcnow
 from logbook.models import Entry
 from modules.models import SectionRead, SelfAssessment
+from paging import like
 from quizzes.models import QuizAttempt
 
 PER_PAGE = 50
@@ -89,17 +90,12 @@ def organisation_rows(wanted: int = 1) -> Page:
     return Page([OrganisationRow(*row) for row in rows], number, pages, total)
 
 
-def _like(text: str) -> str:
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def find_people(text: str, wanted: int = 1) -> Page:
     """People whose name or email address holds `text`, across organisations, with their
     memberships (loaded in one more statement)."""
     condition = true()
     if text:
-        pattern = _like(text)
+        pattern = like(text)
         condition = or_(
             func.lower(User.name).like(pattern, escape="\\"),
             func.lower(User.email).like(pattern, escape="\\"),

@@ -18,6 +18,7 @@ from mentoring.vocabulary import SECTORS
 from notifications import services as notifications
 from notifications.kinds import Kind
 from notifications.models import Notification
+from paging import like
 
 from .models import ABOUT_MAX, MESSAGE_MAX, REGION_MAX, Listing, NetworkMessage
 
@@ -151,11 +152,6 @@ class Page:
     has_next: bool
 
 
-def _like(word: str) -> str:
-    escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def directory(
     user: User,
     organisation: Organisation,
@@ -175,7 +171,7 @@ def directory(
         .where(Listing.organisation_id == organisation.id, _active_participant(organisation.id))
     )
     for word in (words or "").split()[:MAX_WORDS]:
-        pattern = _like(word)
+        pattern = like(word)
         query = query.where(
             or_(
                 *(

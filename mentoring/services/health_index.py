@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased
 
 from accounts.models import Organisation, User
 from extensions import db
+from paging import like
 
 from ..health import DEFAULT_REPLY_DAYS, SEVERITY, Health, pair_health
 from ..models import CURRENT_STATES, CharterVersion, CheckIn, Meeting, Mentorship
@@ -25,11 +26,6 @@ class Ranked:
     pair_id: int
     mentee_id: int
     status: Health
-
-
-def _like(text: str) -> str:
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _day(value) -> date | None:
@@ -123,7 +119,7 @@ def running_health(
         )
     )
     if text:
-        pattern = _like(text)
+        pattern = like(text)
         query = query.join(mentor, mentor.id == Mentorship.mentor_id).where(
             db.or_(
                 *(

@@ -11,9 +11,7 @@ How coverage is chosen, so the crawl stays within a few minutes on two cores:
   turns between English and Dutch;
 - every visit is checked for reflow at 320 and 640 px. axe-core runs at 320 px (the compact
   header, stacked layouts; the journeys run it at desktop width) on every visit whose markup is
-  new: a page whose elements and attributes (not its words, links or form values) were already
-  audited in the same language and display setting, and whose header was too, is not audited
-  again: axe-core's outcome follows from those (words change sizes, not rules);
+  new to this process (`Browser.axe` in conftest.py says when a page counts as audited before);
 - downloads (Word, PDF, CSV, calendar, images, JSON) are fetched and must succeed, not audited.
 One test per inventory file, so xdist spreads the features over the workers. When one route's
 setup cannot be added to a world that another setup already built (two certificates' signing
@@ -98,23 +96,6 @@ def worlds(make, routes: list[Route]) -> Iterator[tuple[World, list[Route]]]:
             empty_database()
 
 
-# What axe-core's outcome depends on: the elements, their attributes and whether each holds text
-# of its own; links, form values and dates differ between people and renders and are left out.
-# One fingerprint for the header, one for the rest, each with the language and display setting.
-FINGERPRINTS = """() => {
-    const varying = new Set(['href', 'action', 'value', 'content', 'datetime', 'src']);
-    const header = document.querySelector('header');
-    const print = root => [root, ...root.querySelectorAll('*')].map(el => {
-        if (header && root !== header && header.contains(el)) return '';
-        const attrs = [...el.attributes].filter(a => !varying.has(a.name))
-            .map(a => a.name + '=' + a.value).join(' ');
-        const text = [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim());
-        return el.tagName + '[' + attrs + ']' + (text ? 't' : '');
-    }).join('|');
-    const html = document.documentElement.outerHTML.slice(0, 120);
-    return [html + (header ? print(header) : ''), html + print(document.body)];
-}"""
-
 # Sideways scroll, and the outermost elements that stick out (not those inside a scroll region).
 OVERFLOW = """() => {
     const root = document.documentElement;
@@ -151,10 +132,9 @@ def sideways_scroll(page) -> list[str]:
 class Crawler:
     """One signed-in browser context per role, reused for every page that role visits."""
 
-    def __init__(self, playwright_browser, base: str, audited: set):
+    def __init__(self, playwright_browser, base: str):
         self.playwright_browser = playwright_browser
         self.base = base
-        self.audited = audited  # fingerprints audited in this test
         self.problems: dict[str, list[str]] = {}
         self.counts = {"visits": 0, "audits": 0, "downloads": 0, "axe_s": 0.0}
 
@@ -207,18 +187,13 @@ class Crawler:
         response = browser.page.goto(self.base + path)
         assert response.status < 400, f"{where}: {response.status}"
         assert path.startswith("/login") or "/login" not in browser.page.url, where
-        prints = {hash(p) for p in browser.page.evaluate(FINGERPRINTS)}
-        if prints <= self.audited:
-            browser.checked.add(browser.page.url)  # the same markup passed or failed before
-        else:
-            self.audited |= prints
+        started = time.perf_counter()
+        try:
+            self.counts["audits"] += browser.axe()
+        except AssertionError as error:
             self.counts["audits"] += 1
-            started = time.perf_counter()
-            try:
-                browser.axe()
-            except AssertionError as error:
-                self.problem(str(error).split("\n", 1)[1].split("\nassert")[0], where)
-            self.counts["axe_s"] += round(time.perf_counter() - started, 2)
+            self.problem(str(error).split("\n", 1)[1].split("\nassert")[0], where)
+        self.counts["axe_s"] += round(time.perf_counter() - started, 2)
         for problem in sideways_scroll(browser.page):
             self.problem(problem, where)
 
@@ -249,7 +224,7 @@ class Crawler:
 @pytest.mark.parametrize("feature", sorted(FEATURES))
 def test_crawl(feature, playwright_browser, live_app, make):
     routes = FEATURES[feature]
-    crawler = Crawler(playwright_browser, live_app.config["BASE_URL"], set())
+    crawler = Crawler(playwright_browser, live_app.config["BASE_URL"])
     larger_seen = False
     for world, served in worlds(make, routes):
         crawler.start(world)

@@ -25,6 +25,7 @@ import config
 import fields
 import i18n
 import logs
+import static_files
 from extensions import DomainError, babel, csrf, db, limiter, login_manager, mail
 from personal_data import shown
 
@@ -56,6 +57,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _trust_proxies(app)
 
     _init_extensions(app)
+    static_files.init_app(app)
     _load_content(app)
     _register_blueprints(app)
     _register_cli(app)

@@ -191,7 +191,7 @@ def test_the_logbook_links_to_the_budgets(client, learner):
 
 def test_the_page_works_without_script_and_loads_it_from_a_file(client, learner):
     page = client.get(f"{B}/cashflow").get_data(as_text=True)
-    assert 'src="/static/js/budgets.js"' in page
+    assert 'src="/static/js/budgets.js?v=' in page
     assert "<script>" not in page  # the CSP allows no inline script
     assert 'value="more"' in page and 'value="save"' in page
 

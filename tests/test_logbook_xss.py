@@ -35,7 +35,7 @@ class Inspector(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
-        if tag == "script" and values.get("src") == SCRIPT_OK:
+        if tag == "script" and (values.get("src") or "").split("?v=")[0] == SCRIPT_OK:
             return
         if tag in FORBIDDEN:
             self.problems.append(f"<{tag}>")

@@ -52,6 +52,9 @@ class Entry(db.Model):
         UniqueConstraint("user_id", "course", "key"),
         # The staff overview and the mentors' inboxes: entries in a state, oldest sent first.
         Index("ix_logbook_entries_organisation_state", "organisation_id", "state", "submitted_at"),
+        # A page of people (a mentor's mentees, the staff overview's 50 learners): their entries
+        # only, never the whole organisation's read to find them.
+        Index("ix_logbook_entries_user_organisation_state", "user_id", "organisation_id", "state"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

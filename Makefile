@@ -93,6 +93,7 @@ translations: install
 # The pages under load against gunicorn on both databases (bench/run.py --help: --scale 0.05 to
 # try it quickly), then every focused benchmark. PostgreSQL: BENCH_DATABASE_URL, else TEST's.
 bench: install compile
+	@command -v wrk >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk; }
 	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python bench/run.py $(BENCH_ARGS)
 	@for bench in bench/bench_*.py; do echo "== $$bench =="; $(BIN)/python $$bench || exit 1; done
 

@@ -2,7 +2,8 @@
 
 For each database: seed the large programme (bench/seed.py; `--scale 0.05` for a quick try),
 count SQL statements and bytes per page in process, then start gunicorn, sign in as a learner,
-a mentor and staff (their session cookies) and load each page at 32 concurrent connections.
+a mentor and staff (their session cookies) and load each page with wrk at 32 concurrent
+connections (Debian's wrk: `make bench` installs it).
 Prints one table per database and writes bench/results/<date>-<database>.json; compare two
 runs with `--compare a.json b.json`.
 
@@ -19,9 +20,7 @@ import os
 import secrets
 import signal
 import socket
-import statistics
 import subprocess
-import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -197,49 +196,37 @@ def start_server(url: str, secret: str, workers: int) -> tuple[subprocess.Popen,
         time.sleep(0.02)
 
 
-def load(port: int, path: str, cookie: str | None, requests: int, connections: int) -> dict:
-    """`requests` GETs from `connections` threads at once: latency percentiles and throughput."""
-    times: list[float] = []
-    errors: list[int] = []
-    remaining = iter(range(requests))
-    lock = threading.Lock()
-
-    def worker() -> None:
-        while True:
-            with lock:
-                if next(remaining, None) is None:
-                    return
-            began = time.perf_counter()
-            try:
-                status, _size = get(port, path, cookie)
-            except (OSError, http.client.HTTPException):  # a worker killed by its timeout
-                status = 0
-            took = (time.perf_counter() - began) * 1000
-            with lock:
-                times.append(took)
-                if status != 200:
-                    errors.append(status)
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
-    times.sort()
-    return {
-        "p50_ms": round(statistics.median(times), 1),
-        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
-        "per_second": round(requests / elapsed, 1),
-        "errors": len(errors),
-        "error_statuses": sorted(set(errors)),
-    }
+def load(port: int, path: str, cookie: str | None, seconds: int, connections: int) -> dict:
+    """wrk (a C client, so the load takes little CPU from the server) sending GETs for `seconds`
+    from `connections` connections at once: latency percentiles, throughput and errors."""
+    command = [
+        "wrk", "--threads", "2", "--connections", str(connections), "--duration", f"{seconds}s",
+        "--timeout", "120s", "--script", str(ROOT / "bench" / "wrk.lua"),
+    ]  # fmt: skip
+    if cookie:
+        command += ["--header", f"Cookie: {cookie}"]
+    output = subprocess.run(
+        [*command, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True
+    ).stdout
+    found = json.loads(output.strip().splitlines()[-1])
+    found["per_second"] = round(found["requests"] / found["seconds"], 1)
+    return found
 
 
-def worker_rss(master: int) -> list[float]:
-    """MiB resident per gunicorn worker (the master's children)."""
-    found = []
+def settle(port: int) -> None:
+    """Wait until the server has worked off what the last load left queued (wrk stops sending,
+    but requests already in the listening socket are still served): the next page is measured
+    on an idle server."""
+    for _ in range(600):
+        began = time.perf_counter()
+        get(port, TRIVIAL)
+        if time.perf_counter() - began < 0.05:
+            return
+
+
+def workers(master: int) -> dict[int, float]:
+    """{pid: MiB resident} of each gunicorn worker (the master's children)."""
+    found = {}
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             text = status.read_text()
@@ -247,8 +234,25 @@ def worker_rss(master: int) -> list[float]:
             continue
         fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
         if fields.get("PPid", "").strip() == str(master) and "VmRSS" in fields:
-            found.append(round(int(fields["VmRSS"].split()[0]) / 1024, 1))
-    return sorted(found)
+            found[int(status.parent.name)] = round(int(fields["VmRSS"].split()[0]) / 1024, 1)
+    return found
+
+
+def worker_start(url: str, secret: str, path: str, cookie: str) -> float:
+    """Seconds from a worker's death to its replacement's first 200 on `path` (one worker, so
+    the replacement answers; the request waits in the listening socket meanwhile)."""
+    process, port, _first = start_server(url, secret, 1)
+    try:
+        assert get(port, path, cookie)[0] == 200
+        started = time.perf_counter()
+        for pid in workers(process.pid):
+            os.kill(pid, signal.SIGKILL)
+        status, _size = get(port, path, cookie)
+        assert status == 200, status
+        return round(time.perf_counter() - started, 2)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
 
 
 # One database, the table, the comparison ------------------------------------------------------
@@ -282,16 +286,19 @@ def run(database: str, args: argparse.Namespace) -> dict:
                 except (OSError, http.client.HTTPException):
                     pass  # a timeout here is counted by the load that follows
                 measured[page].update(
-                    load(port, path, cookies[role], args.requests, args.connections)
+                    load(port, path, cookies[role], args.seconds, args.connections)
                 )
                 measured[page]["path"] = path
+                settle(port)
                 print(f"  {page}: p95 {measured[page]['p95_ms']} ms")
-            trivial = load(port, TRIVIAL, None, args.requests, args.connections)
-            rss = worker_rss(process.pid)
+            trivial = load(port, TRIVIAL, None, args.seconds, args.connections)
+            rss = sorted(workers(process.pid).values())
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
-    ratio = measured["module section"]["per_second"] / trivial["per_second"]
+        learner, module_page = cookies["learner"], pages["module section"][1]
+        restart = worker_start(url, secret, module_page, learner)
+    ratio = measured["module section"]["per_second"] / max(trivial["per_second"], 0.1)
     return {
         "database": database,
         "date": datetime.now().isoformat(timespec="seconds"),
@@ -299,10 +306,11 @@ def run(database: str, args: argparse.Namespace) -> dict:
         "counts": counts,
         "seconds_to_seed": round(seeded, 1),
         "connections": args.connections,
-        "requests_per_page": args.requests,
+        "seconds_per_page": args.seconds,
         "workers": args.workers,
         "load_average": os.getloadavg(),
         "start_to_first_200_s": round(first, 2),
+        "worker_start_to_first_200_s": restart,
         "worker_rss_mib": rss,
         "trivial": trivial,
         "module_to_trivial_throughput": round(ratio, 3),
@@ -345,8 +353,9 @@ def table(result: dict) -> str:
     lines += [
         f"{'trivial endpoint':20} {t['p50_ms']:8.1f} {t['p95_ms']:8.1f} {t['per_second']:7.1f}"
         f"  ({TRIVIAL})",
-        f"start to first 200: {result['start_to_first_200_s']} s; worker RSS after the load: "
-        f"{', '.join(f'{m} MiB' for m in result['worker_rss_mib'])}",
+        f"gunicorn start to first 200: {result['start_to_first_200_s']} s; a new worker's start"
+        f" to its first module page: {result.get('worker_start_to_first_200_s', '?')} s",
+        f"worker RSS after the load: {', '.join(f'{m} MiB' for m in result['worker_rss_mib'])}",
         f"module page throughput / trivial endpoint: {result['module_to_trivial_throughput']:.0%}",
     ]
     return "\n".join(lines)
@@ -364,8 +373,9 @@ def compare(first: Path, second: Path) -> None:
             f"{page:20} {x['p95_ms']:8.1f} {y['p95_ms']:8.1f} {ratio:6.2f} "
             f"{x['statements']:6d} {y['statements']:6d}"
         )
-    for key in ("start_to_first_200_s", "worker_rss_mib", "module_to_trivial_throughput"):
-        print(f"{key}: {a[key]} -> {b[key]}")
+    keys = ("start_to_first_200_s", "worker_start_to_first_200_s", "worker_rss_mib")
+    for key in (*keys, "module_to_trivial_throughput"):
+        print(f"{key}: {a.get(key)} -> {b.get(key)}")
 
 
 def main() -> None:
@@ -376,7 +386,7 @@ def main() -> None:
     parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--postgres", default=os.environ.get("BENCH_DATABASE_URL") or POSTGRES)
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--requests", type=int, default=320, help="per page")
+    parser.add_argument("--seconds", type=int, default=10, help="of load per page (10)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
     parser.add_argument(

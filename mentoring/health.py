@@ -48,6 +48,21 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+def health_status(
+    days_since: int, interval: int, has_met: bool, feedback_late: bool, covered: bool
+) -> Health:
+    """The rule itself, on what `pair_health` works out: days since the last meeting (or the
+    start), the agreed interval, whether the pair has met, whether feedback waits too long and
+    whether a staff check-in covers today. Lists of thousands of pairs call it directly."""
+    if days_since > 2 * interval:
+        return Health.STALLED
+    if days_since > interval or feedback_late:
+        if covered:
+            return Health.ON_TRACK if has_met else Health.TOO_EARLY
+        return Health.NEEDS_CHECKIN
+    return Health.ON_TRACK if has_met else Health.TOO_EARLY
+
+
 def pair_health(
     *,
     now: date | datetime,
@@ -72,21 +87,13 @@ def pair_health(
     reasons: list[str] = []
     feedback_late = feedback_wait_days is not None and feedback_wait_days > feedback_limit_days
     if days > 2 * interval:
-        status = Health.STALLED
         reasons.append("no_meeting_twice_interval")
-    elif days > interval or feedback_late:
-        status = Health.NEEDS_CHECKIN
-        if days > interval:
-            reasons.append("meeting_overdue")
-    elif last is None:
-        status = Health.TOO_EARLY
-    else:
-        status = Health.ON_TRACK
+    elif days > interval:
+        reasons.append("meeting_overdue")
     if feedback_late:
         reasons.append("feedback_waiting")
     covered = checked_in_until is not None and today < checked_in_until
-    if status == Health.NEEDS_CHECKIN and covered:
-        status = Health.ON_TRACK if last else Health.TOO_EARLY
+    status = health_status(days, interval, last is not None, feedback_late, covered)
     return PairHealth(
         status,
         tuple(reasons),

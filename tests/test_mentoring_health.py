@@ -55,3 +55,48 @@ def test_next_meeting_due_and_future_meetings_do_not_count():
     )
     assert health.last_meeting == date(2026, 3, 2)
     assert health.next_meeting_due == date(2026, 3, 16)
+
+
+# The rule's whole table (mentoring.health.health_status), interval 14: days since the last
+# meeting (or the start) against once and twice the interval, met or not, feedback late or not,
+# a staff check-in covering today or not.
+T, O, N, S = Health.TOO_EARLY, Health.ON_TRACK, Health.NEEDS_CHECKIN, Health.STALLED
+RULE_TABLE = [
+    # days, met, late, covered -> status
+    (14, False, False, False, T),
+    (14, True, False, False, O),
+    (14, False, True, False, N),
+    (14, True, True, False, N),
+    (14, False, True, True, T),
+    (14, True, True, True, O),
+    (15, False, False, False, N),
+    (15, True, False, False, N),
+    (15, False, False, True, T),
+    (15, True, False, True, O),
+    (28, True, True, True, O),
+    (29, True, False, False, S),
+    (29, False, False, False, S),
+    (29, True, True, True, S),  # a check-in never hides a stalled pair
+]
+
+
+@pytest.mark.parametrize("days, met, late, covered, expected", RULE_TABLE)
+def test_the_rules_table(days, met, late, covered, expected):
+    from mentoring.health import health_status
+
+    assert health_status(days, 14, met, late, covered) == expected
+
+
+@pytest.mark.parametrize("days, met, late, covered, expected", RULE_TABLE)
+def test_pair_health_follows_the_same_table(days, met, late, covered, expected):
+    today = date(2026, 6, 1)
+    since = date.fromordinal(today.toordinal() - days)
+    health = pair_health(
+        now=today,
+        started=since if not met else date(2026, 1, 1),
+        meetings=[since] if met else [],
+        interval_days=14,
+        feedback_wait_days=9 if late else None,
+        checked_in_until=date(2026, 6, 2) if covered else None,
+    )
+    assert health.status == expected

@@ -1,11 +1,13 @@
 """The health of every running pair of an organisation from columns only, for what a staff page
 counts, filters or sorts by health: five statements however many pairs there are (the pairs,
-then one grouped set per input of the pure rule in mentoring/health.py), and the rule runs once
-per distinct set of inputs. The full status of a pair (PairStatus: objects, meeting count,
-check-in) is built only for the rows a page shows, by followup.pair_statuses(pair_ids=...)."""
+then one grouped set per input of the pure rule in mentoring/health.py), and each pair costs
+the rule's arithmetic only (`health_status`, not the full `pair_health`). The full status of a
+pair (PairStatus: objects, meeting count, check-in) is built only for the rows a page shows, by
+followup.pair_statuses(pair_ids=...)."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,7 +19,13 @@ from accounts.models import Organisation, User
 from extensions import db
 from paging import like
 
-from ..health import DEFAULT_REPLY_DAYS, SEVERITY, Health, pair_health
+from ..health import (
+    DEFAULT_INTERVAL_DAYS,
+    DEFAULT_REPLY_DAYS,
+    SEVERITY,
+    Health,
+    health_status,
+)
 from ..models import CURRENT_STATES, CharterVersion, CheckIn, Meeting, Mentorship
 
 
@@ -134,30 +142,22 @@ def running_health(
         Mentorship.organisation_id == organisation.id, Mentorship.state.in_(CURRENT_STATES)
     )
     inputs = rule_inputs(running, today)
-    rule: dict[tuple, Health] = {}
+    day = functools.lru_cache(maxsize=None)(_day)  # thousands of pairs, a few hundred dates
     rows = []
     for pair_id, mentee_id, started, name in pairs:
-        last = _day(inputs.last_meetings.get(pair_id))
+        last = day(inputs.last_meetings.get(pair_id))
         interval, reply_days = inputs.agreed.get(pair_id, (None, None))
-        key = (
-            last,
-            _day(started),
+        interval = interval if interval and interval > 0 else DEFAULT_INTERVAL_DAYS
+        wait = feedback_waits.get(mentee_id)
+        until = day(inputs.checked_in.get(pair_id))
+        status = health_status(
+            (today - (last or day(started) or today)).days,
             interval,
-            feedback_waits.get(mentee_id),
-            reply_days or DEFAULT_REPLY_DAYS,
-            _day(inputs.checked_in.get(pair_id)),
+            last is not None,
+            wait is not None and wait > (reply_days or DEFAULT_REPLY_DAYS),
+            until is not None and today < until,
         )
-        if key not in rule:
-            rule[key] = pair_health(
-                now=today,
-                started=key[1] or today,
-                meetings=[last] if last else [],
-                interval_days=interval,
-                feedback_wait_days=key[3],
-                feedback_limit_days=key[4],
-                checked_in_until=key[5],
-            ).status
-        rows.append((SEVERITY[rule[key]], name, pair_id, Ranked(pair_id, mentee_id, rule[key])))
+        rows.append((SEVERITY[status], name, pair_id, Ranked(pair_id, mentee_id, status)))
     rows.sort(key=lambda row: row[:3])
     return [row[3] for row in rows]
 

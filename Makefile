@@ -65,13 +65,14 @@ browser-deps:
 	@test -f $(AXE) || command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm; }
 	@test -f $(AXE) || npm install --silent --no-save --no-package-lock --prefix .cache/axe axe-core@$(AXE_VERSION)
 
+# Three workers for PostgreSQL: while one waits for the server's answer, the others use the CPU.
 test: install compile browser-deps lint
 	@echo "== Leg 1 of 3: SQLite =="
 	$(PYTEST) -n 2
 	@echo "== Leg 2 of 3: PostgreSQL ($(TEST_DATABASE_URL)) =="
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=5).close()" 2>/dev/null; then \
 		command -v pg_dump >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql-client; } || echo "pg_dump could not be installed: the backup test is skipped"; \
-		TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) -n 2; \
+		TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) -n 3; \
 	elif [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): failing, because CI is set"; exit 1; \
 	else echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL): leg skipped (it fails when CI is set)"; fi
 	@echo "== Leg 3 of 3: browser (Playwright + chromium + axe-core $(AXE_VERSION)) =="

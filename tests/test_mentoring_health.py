@@ -60,23 +60,23 @@ def test_next_meeting_due_and_future_meetings_do_not_count():
 # The rule's whole table (mentoring.health.health_status), interval 14: days since the last
 # meeting (or the start) against once and twice the interval, met or not, feedback late or not,
 # a staff check-in covering today or not.
-T, O, N, S = Health.TOO_EARLY, Health.ON_TRACK, Health.NEEDS_CHECKIN, Health.STALLED
+EARLY, ON, NEEDS, STALLED = Health.TOO_EARLY, Health.ON_TRACK, Health.NEEDS_CHECKIN, Health.STALLED
 RULE_TABLE = [
     # days, met, late, covered -> status
-    (14, False, False, False, T),
-    (14, True, False, False, O),
-    (14, False, True, False, N),
-    (14, True, True, False, N),
-    (14, False, True, True, T),
-    (14, True, True, True, O),
-    (15, False, False, False, N),
-    (15, True, False, False, N),
-    (15, False, False, True, T),
-    (15, True, False, True, O),
-    (28, True, True, True, O),
-    (29, True, False, False, S),
-    (29, False, False, False, S),
-    (29, True, True, True, S),  # a check-in never hides a stalled pair
+    (14, False, False, False, EARLY),
+    (14, True, False, False, ON),
+    (14, False, True, False, NEEDS),
+    (14, True, True, False, NEEDS),
+    (14, False, True, True, EARLY),
+    (14, True, True, True, ON),
+    (15, False, False, False, NEEDS),
+    (15, True, False, False, NEEDS),
+    (15, False, False, True, EARLY),
+    (15, True, False, True, ON),
+    (28, True, True, True, ON),
+    (29, True, False, False, STALLED),
+    (29, False, False, False, STALLED),
+    (29, True, True, True, STALLED),  # a check-in never hides a stalled pair
 ]
 
 

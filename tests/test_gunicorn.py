@@ -57,10 +57,13 @@ def test_a_forked_worker_opens_its_own_database_connections(app):
             wsgi = staticmethod(lambda: app)
 
     _settings().post_fork(Server, worker=None)
-    assert db.engine.pool is not inherited
-    assert db.engine.pool.checkedin() == 0  # nothing of the parent's is handed out
-    with db.engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT 1")).scalar() == 1
+    try:
+        assert db.engine.pool is not inherited
+        assert db.engine.pool.checkedin() == 0  # nothing of the parent's is handed out
+        with db.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT 1")).scalar() == 1
+    finally:
+        inherited.dispose()  # one process plays both here: the "parent's" connection closes
 
 
 def _get(port: int, path: str) -> int:

@@ -205,6 +205,28 @@ def database_url(tmp_path_factory, worker_id):
         engine.dispose()
 
 
+@pytest.fixture
+def blank_database_url(tmp_path):
+    """A database with no tables, for migrations to build: a new schema of TEST_DATABASE_URL,
+    dropped afterwards, or else a new SQLite file. Dispose the app's engine before the end."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        yield f"sqlite:///{tmp_path / 'migrated.sqlite'}"
+        return
+    schema = f"migrated_{os.getpid()}"
+    base = url.replace("postgresql://", "postgresql+psycopg://", 1)
+    engine = sa.create_engine(base)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{base}?options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        engine.dispose()
+
+
 def _config(url: str, mail_port: int) -> dict:
     return {
         "TESTING": True,

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from accounts import invitations
 from accounts.models import Role, find_user_by_email
 from extensions import db
+from tests.browser.joining import send_join_form
 
 
 def test_invitation_language_and_text_size_are_kept(browser, live_app, make):
@@ -17,10 +18,7 @@ def test_invitation_language_and_text_size_are_kept(browser, live_app, make):
     db.session.commit()  # services only flush: the test's own unit of work ends here
     page = browser.goto(f"/join/{invitation.token}")
 
-    page.get_by_label("Your name").fill("Anna de Boer")
-    page.get_by_label("Choose a password").fill("a long enough password")
-    page.get_by_label("Type the password again").fill("a long enough password")
-    page.get_by_label("Type the password again").press("Enter")
+    send_join_form(page, "Anna de Boer")
     expect(page.get_by_role("heading", level=1)).to_have_text("About you when you joined")
     browser.axe()
     page.get_by_role("link", name="Skip this").click()

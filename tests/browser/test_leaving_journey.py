@@ -14,8 +14,7 @@ from privacy.models import DeletionRequest
 from privacy.notice.models import NoticeSeen
 from tests.accounts_helpers import emailed_link, path_of
 from tests.browser.errors import expect_error_summary
-
-PASSWORD = "a long enough password"
+from tests.browser.joining import PASSWORD, send_join_form
 
 
 def _join(browser, mailbox):
@@ -24,11 +23,7 @@ def _join(browser, mailbox):
     expect(page.get_by_role("heading", level=1)).to_have_text("How Job agency East uses your data")
     browser.axe()
     page.go_back()
-    page.get_by_label("Your name").fill("Els Visser")
-    page.get_by_label("Email address").fill("els@example.org")
-    page.get_by_label("Choose a password").fill(PASSWORD)
-    page.get_by_label("Type the password again").fill(PASSWORD)
-    page.get_by_label("Type the password again").press("Enter")
+    send_join_form(page, "Els Visser", "els@example.org")
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email to finish")
     browser.axe()
     page = browser.goto(path_of(emailed_link(mailbox, "/confirm/")))

@@ -5,9 +5,8 @@ from playwright.sync_api import expect
 
 from accounts.models import Role
 from tests.accounts_helpers import emailed_link, path_of
+from tests.browser.joining import PASSWORD, send_join_form
 from tests.browser.test_mentoring_journey import sign_in, sign_out
-
-PASSWORD = "a long enough password"
 
 
 def test_join_see_the_notice_and_read_it_again_once_changed(browser, make, mailbox):
@@ -19,11 +18,7 @@ def test_join_see_the_notice_and_read_it_again_once_changed(browser, make, mailb
     expect(page.get_by_role("heading", level=1)).to_have_text("How Job agency West uses your data")
     browser.axe()
     page.go_back()
-    page.get_by_label("Your name").fill("Piet")
-    page.get_by_label("Email address").fill("piet@example.org")
-    page.get_by_label("Choose a password").fill(PASSWORD)
-    page.get_by_label("Type the password again").fill(PASSWORD)
-    page.get_by_label("Type the password again").press("Enter")
+    send_join_form(page, "Piet", "piet@example.org")
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email to finish")
     browser.axe()
     page = browser.goto(path_of(emailed_link(mailbox, "/confirm/")))

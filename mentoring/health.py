@@ -48,6 +48,22 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+def health_inputs(
+    today: date,
+    since: date,
+    interval_days: int | None,
+    feedback_wait_days: int | None,
+    feedback_limit_days: int,
+    checked_in_until: date | None,
+) -> tuple[int, int, bool, bool]:
+    """What `health_status` decides on, from a pair's dates and charter: (days since `since`,
+    the interval in force, feedback waiting too long, a staff check-in covering today)."""
+    interval = interval_days if interval_days and interval_days > 0 else DEFAULT_INTERVAL_DAYS
+    late = feedback_wait_days is not None and feedback_wait_days > feedback_limit_days
+    covered = checked_in_until is not None and today < checked_in_until
+    return (today - since).days, interval, late, covered
+
+
 def health_status(
     days_since: int, interval: int, has_met: bool, feedback_late: bool, covered: bool
 ) -> Health:
@@ -79,20 +95,19 @@ def pair_health(
     has not passed). A staff check-in clears "needs a check-in" until the day the staff member set
     for the next one; stalled stays stalled."""
     today = _day(now)
-    interval = interval_days if interval_days and interval_days > 0 else DEFAULT_INTERVAL_DAYS
     held = sorted(_day(m) for m in meetings if _day(m) <= today)
     last = held[-1] if held else None
     since_day = last or _day(started)
-    days = (today - since_day).days
+    days, interval, feedback_late, covered = health_inputs(
+        today, since_day, interval_days, feedback_wait_days, feedback_limit_days, checked_in_until
+    )
     reasons: list[str] = []
-    feedback_late = feedback_wait_days is not None and feedback_wait_days > feedback_limit_days
     if days > 2 * interval:
         reasons.append("no_meeting_twice_interval")
     elif days > interval:
         reasons.append("meeting_overdue")
     if feedback_late:
         reasons.append("feedback_waiting")
-    covered = checked_in_until is not None and today < checked_in_until
     status = health_status(days, interval, last is not None, feedback_late, covered)
     return PairHealth(
         status,

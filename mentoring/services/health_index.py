@@ -19,13 +19,7 @@ from accounts.models import Organisation, User
 from extensions import db
 from paging import like
 
-from ..health import (
-    DEFAULT_INTERVAL_DAYS,
-    DEFAULT_REPLY_DAYS,
-    SEVERITY,
-    Health,
-    health_status,
-)
+from ..health import DEFAULT_REPLY_DAYS, SEVERITY, Health, health_inputs, health_status
 from ..models import CURRENT_STATES, CharterVersion, CheckIn, Meeting, Mentorship
 
 
@@ -146,17 +140,16 @@ def running_health(
     rows = []
     for pair_id, mentee_id, started, name in pairs:
         last = day(inputs.last_meetings.get(pair_id))
-        interval, reply_days = inputs.agreed.get(pair_id, (None, None))
-        interval = interval if interval and interval > 0 else DEFAULT_INTERVAL_DAYS
-        wait = feedback_waits.get(mentee_id)
-        until = day(inputs.checked_in.get(pair_id))
-        status = health_status(
-            (today - (last or day(started) or today)).days,
-            interval,
-            last is not None,
-            wait is not None and wait > (reply_days or DEFAULT_REPLY_DAYS),
-            until is not None and today < until,
+        agreed_interval, reply_days = inputs.agreed.get(pair_id, (None, None))
+        days, interval, late, covered = health_inputs(
+            today,
+            last or day(started) or today,
+            agreed_interval,
+            feedback_waits.get(mentee_id),
+            reply_days or DEFAULT_REPLY_DAYS,
+            day(inputs.checked_in.get(pair_id)),
         )
+        status = health_status(days, interval, last is not None, late, covered)
         rows.append((SEVERITY[status], name, pair_id, Ranked(pair_id, mentee_id, status)))
     rows.sort(key=lambda row: row[:3])
     return [row[3] for row in rows]
